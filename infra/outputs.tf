@@ -1,0 +1,44 @@
+output "url" {
+  description = "Public URL of the service (https:// when certificate_arn is set)."
+  value       = "${local.https ? "https" : "http"}://${aws_elastic_beanstalk_environment.this.cname}"
+}
+
+output "application_name" {
+  description = "Elastic Beanstalk application name (beanstalk.applicationName of the release step)."
+  value       = aws_elastic_beanstalk_application.this.name
+}
+
+output "environment_name" {
+  description = "Elastic Beanstalk environment name (beanstalk.environmentName of the release step)."
+  value       = aws_elastic_beanstalk_environment.this.name
+}
+
+output "bundle_bucket" {
+  description = "S3 bucket for source bundles (beanstalk.s3Bucket of the release step)."
+  value       = aws_s3_bucket.bundles.id
+}
+
+output "region" {
+  description = "AWS region of everything above (beanstalker.region of the release step)."
+  value       = var.region
+}
+
+output "vpc_id" {
+  description = "ID of the VPC."
+  value       = aws_vpc.this.id
+}
+
+output "public_subnet_ids" {
+  description = "IDs of the public subnets (load balancer), by availability zone."
+  value       = { for az, s in aws_subnet.public : az => s.id }
+}
+
+output "private_subnet_ids" {
+  description = "IDs of the private subnets (instances), by availability zone."
+  value       = { for az, s in aws_subnet.private : az => s.id }
+}
+
+output "initial_version_label" {
+  description = "Label of the application version Terraform created from var.image; releases use git SHAs."
+  value       = aws_elastic_beanstalk_application_version.initial.name
+}

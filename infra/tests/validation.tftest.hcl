@@ -1,0 +1,168 @@
+# Every variable that can be wrong fails at plan, naming itself.
+
+mock_provider "aws" {
+  source = "./tests/mocks"
+}
+
+run "defaults_are_valid" {
+  command = plan
+}
+
+run "vpc_cidr_must_be_a_network_address" {
+  command = plan
+
+  variables {
+    vpc_cidr = "10.0.0.1/16"
+  }
+
+  expect_failures = [var.vpc_cidr]
+}
+
+run "vpc_cidr_must_be_a_cidr" {
+  command = plan
+
+  variables {
+    vpc_cidr = "not-a-cidr"
+  }
+
+  expect_failures = [var.vpc_cidr]
+}
+
+run "vpc_cidr_must_not_be_too_small" {
+  command = plan
+
+  variables {
+    vpc_cidr = "10.0.0.0/24"
+  }
+
+  expect_failures = [var.vpc_cidr]
+}
+
+run "az_count_must_be_at_least_two" {
+  command = plan
+
+  variables {
+    az_count = 1
+  }
+
+  expect_failures = [var.az_count]
+}
+
+run "az_count_must_be_whole" {
+  command = plan
+
+  variables {
+    az_count = 2.5
+  }
+
+  expect_failures = [var.az_count]
+}
+
+run "image_must_be_an_image_reference" {
+  command = plan
+
+  variables {
+    image = "Not An Image!"
+  }
+
+  expect_failures = [var.image]
+}
+
+run "image_may_carry_a_digest" {
+  command = plan
+
+  variables {
+    image = "docker.io/someone/simpletimeservice:1.0.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+  }
+}
+
+run "log_retention_must_be_a_cloudwatch_value" {
+  command = plan
+
+  variables {
+    log_retention_days = 10
+  }
+
+  expect_failures = [var.log_retention_days]
+}
+
+run "min_instances_must_be_positive" {
+  command = plan
+
+  variables {
+    min_instances = 0
+  }
+
+  expect_failures = [var.min_instances]
+}
+
+run "max_instances_must_not_be_below_min" {
+  command = plan
+
+  variables {
+    min_instances = 3
+    max_instances = 2
+  }
+
+  expect_failures = [var.max_instances]
+}
+
+run "certificate_arn_must_be_an_acm_arn" {
+  command = plan
+
+  variables {
+    certificate_arn = "arn:aws:iam::123456789012:server-certificate/mine"
+  }
+
+  expect_failures = [var.certificate_arn]
+}
+
+run "region_must_be_a_region_code" {
+  command = plan
+
+  variables {
+    region = "Ireland"
+  }
+
+  expect_failures = [var.region]
+}
+
+run "name_must_be_lowercase" {
+  command = plan
+
+  variables {
+    name = "SimpleTimeService"
+  }
+
+  expect_failures = [var.name]
+}
+
+run "environment_must_be_short" {
+  command = plan
+
+  variables {
+    environment = "production-eu"
+  }
+
+  expect_failures = [var.environment]
+}
+
+run "instance_type_must_look_like_one" {
+  command = plan
+
+  variables {
+    instance_type = "small"
+  }
+
+  expect_failures = [var.instance_type]
+}
+
+run "maintenance_window_must_be_day_and_time" {
+  command = plan
+
+  variables {
+    maintenance_window = "Sunday 3am"
+  }
+
+  expect_failures = [var.maintenance_window]
+}

@@ -1,0 +1,24 @@
+terraform {
+  # 1.10: S3 state locking without DynamoDB (use_lockfile).
+  required_version = ">= 1.10"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.100"
+    }
+  }
+
+  # Local state unless you opt into S3: see "Remote state" in README.md.
+}
+
+provider "aws" {
+  region = var.region
+
+  default_tags {
+    tags = merge(var.tags, {
+      Project   = var.name
+      ManagedBy = "terraform"
+    })
+  }
+}

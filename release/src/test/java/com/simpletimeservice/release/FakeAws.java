@@ -1,0 +1,150 @@
+package com.simpletimeservice.release;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * S3 and Elastic Beanstalk on 127.0.0.1, over TLS because AWS SDK 1.x speaks nothing else. The environment
+ * is Ready and Green on the old version until UpdateEnvironment, then in whatever state the test chose, at
+ * once, so the plugin never sleeps its 30 s poll interval unless a test wants it to.
+ */
+final class FakeAws implements AutoCloseable {
+
+	static final String APPLICATION = "simpletimeservice";
+
+	static final String ENVIRONMENT = "simpletimeservice-prod";
+
+	static final String BUCKET = "simpletimeservice-bundles-123456789012-eu-west-1";
+
+	static final String REGION = "eu-west-1";
+
+	private final WireMockServer server = new WireMockServer(options().dynamicHttpsPort().httpDisabled(true));
+
+	FakeAws() {
+		this.server.start();
+		this.server.stubFor(put(urlPathMatching("/" + BUCKET + "/.*")).willReturn(ok().withHeader("ETag", "\"fake\"")));
+		this.server.stubFor(action("CreateApplicationVersion").willReturn(ok(response("CreateApplicationVersion",
+				"<ApplicationVersion><ApplicationName>" + APPLICATION + "</ApplicationName></ApplicationVersion>"))));
+		this.server.stubFor(action("DescribeEnvironments").inScenario("deploy")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(ok(environments("Ready", "Green", "previous"))));
+		this.server.stubFor(action("UpdateEnvironment").inScenario("deploy")
+			.willSetStateTo("updating")
+			.willReturn(ok(response("UpdateEnvironment", environment("Updating", "Grey", "previous")))));
+		afterUpdate("Ready", "Green");
+		events();
+	}
+
+	/** What DescribeEnvironments says once UpdateEnvironment was called. */
+	FakeAws afterUpdate(String status, String health) {
+		this.server.stubFor(action("DescribeEnvironments").inScenario("deploy")
+			.whenScenarioStateIs("updating")
+			.willReturn(ok(environments(status, health, "new"))));
+		return this;
+	}
+
+	/** What DescribeEvents says: severity and message pairs. */
+	FakeAws events(String... severityAndMessage) {
+		StringBuilder members = new StringBuilder();
+		for (int i = 0; i < severityAndMessage.length; i += 2) {
+			members.append("<member><EventDate>2026-01-01T00:00:0").append(i / 2).append("Z</EventDate><Severity>")
+				.append(severityAndMessage[i]).append("</Severity><Message>").append(severityAndMessage[i + 1])
+				.append("</Message><ApplicationName>").append(APPLICATION).append("</ApplicationName><EnvironmentName>")
+				.append(ENVIRONMENT).append("</EnvironmentName></member>");
+		}
+		this.server.stubFor(action("DescribeEvents").willReturn(ok(response("DescribeEvents", "<Events>" + members + "</Events>"))));
+		return this;
+	}
+
+	/** Answers CreateApplicationVersion the way AWS does when the label is taken. */
+	FakeAws labelAlreadyExists(String label) {
+		this.server.stubFor(action("CreateApplicationVersion").willReturn(aResponse().withStatus(400)
+			.withBody("<ErrorResponse><Error><Type>Sender</Type><Code>InvalidParameterValue</Code><Message>Application Version "
+					+ label + " already exists.</Message></Error><RequestId>fake</RequestId></ErrorResponse>")));
+		return this;
+	}
+
+	/** The SDK's legacy region file, sending every service of {@link #REGION} here. */
+	Path regionsFile(Path directory) throws IOException {
+		String endpoints = List.of("s3", "elasticbeanstalk", "sts", "ec2")
+			.stream()
+			.map((service) -> "<Endpoint><ServiceName>" + service + "</ServiceName><Http>false</Http><Https>true</Https>"
+					+ "<Hostname>127.0.0.1:" + this.server.httpsPort() + "</Hostname></Endpoint>")
+			.collect(Collectors.joining());
+		return Files.writeString(directory.resolve("regions.xml"), "<XmlResponse><Regions><Region><Name>" + REGION
+				+ "</Name><Domain>amazonaws.com</Domain>" + endpoints + "</Region></Regions></XmlResponse>");
+	}
+
+	/** Every request, oldest first, as "PUT /path" or the Beanstalk action name. */
+	List<String> calls() {
+		List<String> calls = new ArrayList<>();
+		this.server.getAllServeEvents().forEach((event) -> calls.add(0, describe(event.getRequest())));
+		return calls;
+	}
+
+	List<LoggedRequest> requests(String action) {
+		return this.server.findAll(postRequestedFor(urlPathMatching("/"))
+			.withRequestBody(containing("Action=" + action + "&")));
+	}
+
+	LoggedRequest upload() {
+		return this.server.findAll(putRequestedFor(urlPathMatching("/.*")))
+			.get(0);
+	}
+
+	@Override
+	public void close() {
+		this.server.stop();
+	}
+
+	private static String describe(LoggedRequest request) {
+		String body = request.getBodyAsString();
+		if (request.getMethod().getName().equals("POST") && body.startsWith("Action=")) {
+			return body.substring("Action=".length(), body.indexOf('&'));
+		}
+		return request.getMethod().getName() + " " + request.getUrl();
+	}
+
+	private static MappingBuilder action(String action) {
+		return post(urlPathMatching("/")).withRequestBody(containing("Action=" + action + "&"));
+	}
+
+	private static String environments(String status, String health, String version) {
+		return response("DescribeEnvironments",
+				"<Environments><member>" + environment(status, health, version) + "</member></Environments>");
+	}
+
+	private static String environment(String status, String health, String version) {
+		return "<EnvironmentName>" + ENVIRONMENT + "</EnvironmentName><EnvironmentId>e-abcdefghij</EnvironmentId>"
+				+ "<ApplicationName>" + APPLICATION + "</ApplicationName><VersionLabel>" + version + "</VersionLabel>"
+				+ "<Status>" + status + "</Status><Health>" + health + "</Health>"
+				+ "<CNAME>" + ENVIRONMENT + ".eu-west-1.elasticbeanstalk.com</CNAME>"
+				+ "<Tier><Name>WebServer</Name><Type>Standard</Type><Version>1.0</Version></Tier>";
+	}
+
+	private static String response(String action, String result) {
+		return "<" + action + "Response xmlns=\"http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/\"><" + action
+				+ "Result>" + result + "</" + action + "Result><ResponseMetadata><RequestId>fake</RequestId>"
+				+ "</ResponseMetadata></" + action + "Response>";
+	}
+
+}

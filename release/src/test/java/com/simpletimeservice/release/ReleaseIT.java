@@ -1,0 +1,155 @@
+package com.simpletimeservice.release;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the real release build ({@code ./mvnw -pl release -Prelease deploy}) against {@link FakeAws} and
+ * checks what reached "AWS" and how the build ended. The builds share release/target, so they run one at a time.
+ */
+class ReleaseIT {
+
+	static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+
+	static final Path ROOT = Path.of(System.getProperty("maven.multiModuleProjectDirectory", "..")).toAbsolutePath();
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void uploadsTheBundleCreatesTheVersionDeploysItAndWaitsForGreen() throws Exception {
+		try (FakeAws aws = new FakeAws()) {
+			Build build = release(aws);
+
+			assertThat(build.exitCode).as(build.output).isZero();
+			assertThat(aws.calls()).containsSubsequence("PUT /" + FakeAws.BUCKET + "/" + SHA + "/source-bundle.zip",
+					"CreateApplicationVersion", "UpdateEnvironment", "DescribeEnvironments");
+			assertThat(aws.calls().get(aws.calls().size() - 1)).isEqualTo("DescribeEnvironments");
+
+			JsonNode dockerrun = dockerrun(aws.upload().getBody());
+			assertThat(dockerrun.get("AWSEBDockerrunVersion").asString()).isEqualTo("1");
+			assertThat(dockerrun.at("/Image/Name").asString())
+				.isEqualTo("docker.io/simpletimeservice/simpletimeservice:" + SHA);
+			assertThat(dockerrun.at("/Ports/0/ContainerPort").asInt()).isEqualTo(8080);
+
+			assertThat(aws.requests("CreateApplicationVersion")).singleElement()
+				.satisfies((request) -> assertThat(request.getBodyAsString()).contains("VersionLabel=" + SHA,
+						"SourceBundle.S3Bucket=" + FakeAws.BUCKET, "SourceBundle.S3Key=" + SHA + "%2Fsource-bundle.zip",
+						"ApplicationName=" + FakeAws.APPLICATION));
+			assertThat(aws.requests("UpdateEnvironment")).singleElement()
+				.satisfies((request) -> assertThat(request.getBodyAsString()).contains("VersionLabel=" + SHA,
+						"EnvironmentName=" + FakeAws.ENVIRONMENT));
+		}
+	}
+
+	@Test
+	void failsWhenTheEnvironmentTurnsRed() throws Exception {
+		try (FakeAws aws = new FakeAws().afterUpdate("Ready", "Red")
+			.events("INFO", "Environment update is starting.", "ERROR", "Failed to deploy application.")) {
+			Build build = release(aws);
+
+			assertThat(build.exitCode).isNotZero();
+			assertThat(build.output).contains("Failed to deploy application.");
+		}
+	}
+
+	@Test
+	void failsOnAnErrorEventWhileUpdating() throws Exception {
+		try (FakeAws aws = new FakeAws().afterUpdate("Updating", "Grey")
+			.events("ERROR", "Instance deployment failed to pull the image docker.io/simpletimeservice:" + SHA)) {
+			Build build = release(aws);
+
+			assertThat(build.exitCode).isNotZero();
+			assertThat(build.output).contains("Instance deployment failed to pull the image");
+		}
+	}
+
+	/** One poll interval of the plugin (30 s): the only test that waits. */
+	@Test
+	void failsWhenTheEnvironmentIsNotGreenInTime() throws Exception {
+		try (FakeAws aws = new FakeAws().afterUpdate("Updating", "Grey").events("INFO", "Still deploying.")) {
+			Build build = release(aws, "-Dbeanstalk.timeoutMins=0");
+
+			assertThat(build.exitCode).isNotZero();
+			assertThat(build.output).contains("Timed out");
+		}
+	}
+
+	@Test
+	void neverReusesAnExistingLabel() throws Exception {
+		try (FakeAws aws = new FakeAws().labelAlreadyExists(SHA)) {
+			Build build = release(aws);
+
+			assertThat(build.exitCode).isNotZero();
+			assertThat(build.output).contains("Application Version " + SHA + " already exists.");
+			assertThat(aws.calls()).doesNotContain("UpdateEnvironment");
+		}
+	}
+
+	@Test
+	void refusesToReleaseWithoutAGitSha() throws Exception {
+		try (FakeAws aws = new FakeAws()) {
+			Build build = release(aws, "-Dgit.sha=");
+
+			assertThat(build.exitCode).isNotZero();
+			assertThat(build.output).contains("-Dgit.sha must be a git commit SHA");
+			assertThat(aws.calls()).isEmpty();
+		}
+	}
+
+	private Build release(FakeAws aws, String... extraArguments) throws IOException, InterruptedException {
+		Path regions = aws.regionsFile(this.temp);
+		List<String> command = new ArrayList<>(List.of(ROOT.resolve("mvnw").toString(), "-B", "-ntp", "-f",
+				ROOT.resolve("release/pom.xml").toString(), "-Prelease", "deploy", "-Dmaven.test.skip=true",
+				"-Dgit.sha=" + SHA, "-Dbeanstalk.applicationName=" + FakeAws.APPLICATION,
+				"-Dbeanstalk.environmentName=" + FakeAws.ENVIRONMENT, "-Dbeanstalk.s3Bucket=" + FakeAws.BUCKET,
+				"-Dbeanstalker.region=" + FakeAws.REGION));
+		command.addAll(List.of(extraArguments));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(this.temp.resolve("build.log").toFile());
+		Map<String, String> env = builder.environment();
+		env.keySet().removeIf((name) -> name.startsWith("AWS_"));
+		env.put("AWS_ACCESS_KEY_ID", "fake-access-key-id");
+		env.put("AWS_SECRET_ACCESS_KEY", "fake-secret-access-key");
+		// The SDK's own switches: region file, self-signed certificate, the fake's constant ETag.
+		env.put("MAVEN_OPTS", "-Dcom.amazonaws.regions.RegionUtils.fileOverride=" + regions
+				+ " -Dcom.amazonaws.sdk.disableCertChecking=true"
+				+ " -Dcom.amazonaws.services.s3.disablePutObjectMD5Validation=true");
+		Process process = builder.start();
+		if (!process.waitFor(3, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new IllegalStateException("The release build did not end within 3 minutes");
+		}
+		return new Build(process.exitValue(), Files.readString(this.temp.resolve("build.log"), StandardCharsets.UTF_8));
+	}
+
+	private static JsonNode dockerrun(byte[] zip) throws IOException {
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+			ZipEntry entry = in.getNextEntry();
+			assertThat(entry.getName()).isEqualTo("Dockerrun.aws.json");
+			JsonNode json = JsonMapper.shared().readTree(in.readAllBytes());
+			assertThat(in.getNextEntry()).as("the bundle holds Dockerrun.aws.json only").isNull();
+			return json;
+		}
+	}
+
+	record Build(int exitCode, String output) {
+	}
+
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Benchmarks the service against a bare Reactor Netty server answering the same JSON (bench/RawServer.java,
+# same reactor-netty version), on 127.0.0.1 only, with the JVM settings the README recommends.
+# Prints startup to the first 200 (plain, and with the JDK 25 AOT cache the image uses), req/s, p50, p99,
+# server CPU per request (from /proc: steadier than req/s, since wrk shares the cores) and RSS after load.
+#
+# Needs wrk (apt-get install wrk) and JDK 25 (JAVA25_HOME). Takes about three minutes; stops by itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JAVA="${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+WARMUP="${WARMUP:-25s}"     # the JIT needs it on two cores
+DURATION="${DURATION:-10s}"
+LOAD=(-t2 -c64)
+# The README's recommended settings (see "Memory and CPU").
+JVM_OPTS=(-XX:+UseSerialGC -Xmx64m -Xss256k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=96m)
+SERVICE_PORT=18080
+RAW_PORT=18081
+WORK=target/bench
+
+command -v wrk >/dev/null || { echo "bench needs wrk: apt-get install wrk" >&2; exit 1; }
+"$JAVA" -version 2>&1 | grep -q 'version "25' || { echo "bench needs JDK 25: set JAVA25_HOME" >&2; exit 1; }
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+echo "Building..."
+./mvnw -q -B -ntp -pl webapp package -DskipTests
+./mvnw -q -B -ntp -pl webapp dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$PWD/$WORK/classpath.txt"
+rm -rf "$WORK/app"
+"$JAVA" -Djarmode=tools -jar webapp/target/simpletimeservice-*.jar extract --destination "$WORK/app" >/dev/null
+APP_JAR=$(ls "$WORK"/app/simpletimeservice-*.jar)
+
+echo "Training the AOT cache (as the buildpack does at image build time)..."
+rm -f "$WORK/app.aot"
+"$JAVA" "${JVM_OPTS[@]}" -XX:AOTCacheOutput="$WORK/app.aot" -Dspring.context.exit=onRefresh \
+  -jar "$APP_JAR" --server.port=0 >"$WORK/training.log" 2>&1
+
+now_ms() { date +%s%3N; }
+
+# Starts the service with extra JVM options; prints milliseconds from spawn to the first 200 on GET /.
+start_service() {
+  local start
+  start=$(now_ms)
+  "$JAVA" "${JVM_OPTS[@]}" "$@" -jar "$APP_JAR" --server.port=$SERVICE_PORT >"$WORK/service.log" 2>&1 &
+  pids+=($!)
+  service_pid=$!
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SERVICE_PORT/")" = 200 ]; do
+    kill -0 "$service_pid" 2>/dev/null || { cat "$WORK/service.log"; exit 1; }
+    sleep 0.01
+  done
+  echo $(( $(now_ms) - start ))
+}
+
+stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# Warms up, then measures: prints "req/s p50_ms p99_ms cpu_us_per_request rss_mib".
+measure() {
+  local port=$1 pid=$2 ticks_before ticks_after out requests
+  wrk "${LOAD[@]}" -d"$WARMUP" "http://127.0.0.1:$port/" >/dev/null
+  ticks_before=$(cpu_ticks "$pid")
+  out=$(wrk "${LOAD[@]}" -d"$DURATION" --latency "http://127.0.0.1:$port/")
+  ticks_after=$(cpu_ticks "$pid")
+  requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+  to_ms() { awk '{ v = $1; if (v ~ /us$/) v = v / 1000; else if (v ~ /ms$/) v = v + 0; else if (v ~ /s$/) v = v * 1000; printf "%.2f", v }'; }
+  printf '%s %s %s %s %s\n' \
+    "$(awk '/Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")" \
+    "$(awk '/ 50%/ { print $2 }' <<<"$out" | to_ms)" \
+    "$(awk '/ 99%/ { print $2 }' <<<"$out" | to_ms)" \
+    "$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')" \
+    "$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")"
+}
+
+echo "Startup..."
+startup_plain=$(start_service); stop "$service_pid"
+startup_aot=$(start_service -XX:AOTCache="$WORK/app.aot")
+
+echo "Service under load (warm-up $WARMUP, then $DURATION)..."
+read -r svc_rps svc_p50 svc_p99 svc_cpu svc_rss < <(measure $SERVICE_PORT "$service_pid")
+stop "$service_pid"
+
+echo "Raw Reactor Netty under load..."
+"$JAVA" "${JVM_OPTS[@]}" -cp "$(cat "$WORK/classpath.txt")" bench/RawServer.java $RAW_PORT >"$WORK/raw.log" 2>&1 &
+pids+=($!)
+raw_pid=$!
+until curl -sf -o /dev/null "http://127.0.0.1:$RAW_PORT/"; do sleep 0.1; done
+read -r raw_rps raw_p50 raw_p99 raw_cpu raw_rss < <(measure $RAW_PORT "$raw_pid")
+stop "$raw_pid"
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+echo
+printf '%-34s %12s %12s %8s\n' "" "service" "raw netty" "ratio"
+printf '%-34s %12s\n' "startup to first 200, plain (ms)" "$startup_plain"
+printf '%-34s %12s\n' "startup to first 200, AOT (ms)" "$startup_aot"
+printf '%-34s %12s %12s %8s\n' "requests/s" "$svc_rps" "$raw_rps" "$(ratio "$svc_rps" "$raw_rps")"
+printf '%-34s %12s %12s %8s\n' "latency p50 (ms)" "$svc_p50" "$raw_p50" "$(ratio "$svc_p50" "$raw_p50")"
+printf '%-34s %12s %12s %8s\n' "latency p99 (ms)" "$svc_p99" "$raw_p99" "$(ratio "$svc_p99" "$raw_p99")"
+printf '%-34s %12s %12s %8s\n' "server CPU per request (us)" "$svc_cpu" "$raw_cpu" "$(ratio "$svc_cpu" "$raw_cpu")"
+printf '%-34s %12s %12s\n' "RSS after load (MiB)" "$svc_rss" "$raw_rss"
+echo "JVM: $("$JAVA" -version 2>&1 | head -1); options: ${JVM_OPTS[*]}; load: wrk ${LOAD[*]} -d$DURATION"

@@ -39,7 +39,7 @@ rm -f "$WORK/app.aot"
 
 now_ms() { date +%s%3N; }
 
-# Starts the service with extra JVM options; prints milliseconds from spawn to the first 200 on GET /.
+# Starts the service with extra JVM options; sets service_pid and startup_ms (spawn to the first 200 on GET /).
 start_service() {
   local start
   start=$(now_ms)
@@ -50,7 +50,7 @@ start_service() {
     kill -0 "$service_pid" 2>/dev/null || { cat "$WORK/service.log"; exit 1; }
     sleep 0.01
   done
-  echo $(( $(now_ms) - start ))
+  startup_ms=$(( $(now_ms) - start ))
 }
 
 stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
@@ -75,8 +75,11 @@ measure() {
 }
 
 echo "Startup..."
-startup_plain=$(start_service); stop "$service_pid"
-startup_aot=$(start_service -XX:AOTCache="$WORK/app.aot")
+start_service
+startup_plain=$startup_ms
+stop "$service_pid"
+start_service -XX:AOTCache="$WORK/app.aot"
+startup_aot=$startup_ms
 
 echo "Service under load (warm-up $WARMUP, then $DURATION)..."
 read -r svc_rps svc_p50 svc_p99 svc_cpu svc_rss < <(measure $SERVICE_PORT "$service_pid")

@@ -12,8 +12,8 @@ JAVA="${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 WARMUP="${WARMUP:-25s}"     # the JIT needs it on two cores
 DURATION="${DURATION:-10s}"
 LOAD=(-t2 -c64)
-# The README's recommended settings (see "Memory and CPU").
-JVM_OPTS=(-XX:+UseSerialGC -Xmx64m -Xss256k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=96m)
+# The image's JVM settings (jvm.options in webapp/pom.xml).
+read -r -a JVM_OPTS <<<"$(./mvnw -q -B -ntp -pl webapp help:evaluate -Dexpression=jvm.options -DforceStdout)"
 SERVICE_PORT=18080
 RAW_PORT=18081
 WORK=target/bench

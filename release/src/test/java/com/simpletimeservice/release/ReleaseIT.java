@@ -58,6 +58,19 @@ class ReleaseIT {
 		}
 	}
 
+	/** The README's rollback: deploy a version that exists, without uploading or creating anything. */
+	@Test
+	void rollsBackToAnExistingVersion() throws Exception {
+		try (FakeAws aws = new FakeAws()) {
+			Build build = run(aws, "beanstalk:update-environment", "beanstalk:wait-for-environment");
+
+			assertThat(build.exitCode).as(build.output).isZero();
+			assertThat(aws.calls()).doesNotContain("CreateApplicationVersion").noneMatch((call) -> call.startsWith("PUT"));
+			assertThat(aws.requests("UpdateEnvironment")).singleElement()
+				.satisfies((request) -> assertThat(request.getBodyAsString()).contains("VersionLabel=" + SHA));
+		}
+	}
+
 	@Test
 	void failsWhenTheEnvironmentTurnsRed() throws Exception {
 		try (FakeAws aws = new FakeAws().afterUpdate("Ready", "Red")
@@ -114,13 +127,19 @@ class ReleaseIT {
 	}
 
 	private Build release(FakeAws aws, String... extraArguments) throws IOException, InterruptedException {
+		List<String> arguments = new ArrayList<>(List.of("deploy"));
+		arguments.addAll(List.of(extraArguments));
+		return run(aws, arguments.toArray(String[]::new));
+	}
+
+	private Build run(FakeAws aws, String... goalsAndArguments) throws IOException, InterruptedException {
 		Path regions = aws.regionsFile(this.temp);
 		List<String> command = new ArrayList<>(List.of(ROOT.resolve("mvnw").toString(), "-B", "-ntp", "-f",
-				ROOT.resolve("release/pom.xml").toString(), "-Prelease", "deploy", "-Dmaven.test.skip=true",
+				ROOT.resolve("release/pom.xml").toString(), "-Prelease", "-Dmaven.test.skip=true",
 				"-Dgit.sha=" + SHA, "-Dbeanstalk.applicationName=" + FakeAws.APPLICATION,
 				"-Dbeanstalk.environmentName=" + FakeAws.ENVIRONMENT, "-Dbeanstalk.s3Bucket=" + FakeAws.BUCKET,
 				"-Dbeanstalker.region=" + FakeAws.REGION));
-		command.addAll(List.of(extraArguments));
+		command.addAll(List.of(goalsAndArguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.temp.resolve("build.log").toFile());
 		Map<String, String> env = builder.environment();

@@ -58,7 +58,7 @@ resource "aws_iam_role_policy" "instance_reads_bundles" {
     Statement = [{
       Effect   = "Allow"
       Action   = ["s3:GetObject", "s3:GetObjectVersion"]
-      Resource = "${aws_s3_bucket.bundles.arn}/*"
+      Resource = "${module.bundle_bucket.arn}/*"
     }]
   })
 }

@@ -15,7 +15,7 @@ output "environment_name" {
 
 output "bundle_bucket" {
   description = "S3 bucket for source bundles (beanstalk.s3Bucket of the release step)."
-  value       = aws_s3_bucket.bundles.id
+  value       = module.bundle_bucket.name
 }
 
 output "region" {

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 terraform fmt -check -recursive -diff infra
 
-for module in infra infra/bootstrap; do
+for module in infra infra/bootstrap infra/modules/private-bucket; do
   echo "== terraform: $module"
   terraform -chdir="$module" init -backend=false -input=false -no-color >/dev/null
   terraform -chdir="$module" validate -no-color

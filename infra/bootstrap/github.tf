@@ -7,7 +7,7 @@ locals {
   oidc_provider_arn = !local.github ? "" : (
     var.create_github_oidc_provider ? aws_iam_openid_connect_provider.github[0].arn : data.aws_iam_openid_connect_provider.github[0].arn
   )
-  state_object_arns = "${aws_s3_bucket.state.arn}/*"
+  state_object_arns = "${module.state_bucket.arn}/*"
 }
 
 resource "aws_iam_openid_connect_provider" "github" {
@@ -107,7 +107,7 @@ resource "aws_iam_role_policy" "deploy" {
         Sid      = "State"
         Effect   = "Allow"
         Action   = ["s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
-        Resource = [aws_s3_bucket.state.arn, local.state_object_arns]
+        Resource = [module.state_bucket.arn, local.state_object_arns]
       },
     ]
   })
@@ -130,9 +130,9 @@ resource "aws_iam_role_policy" "plan_state" {
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
-      { Effect = "Allow", Action = ["s3:ListBucket"], Resource = aws_s3_bucket.state.arn },
+      { Effect = "Allow", Action = ["s3:ListBucket"], Resource = module.state_bucket.arn },
       { Effect = "Allow", Action = ["s3:GetObject"], Resource = local.state_object_arns },
-      { Effect = "Allow", Action = ["s3:PutObject", "s3:DeleteObject"], Resource = "${aws_s3_bucket.state.arn}/*.tflock" },
+      { Effect = "Allow", Action = ["s3:PutObject", "s3:DeleteObject"], Resource = "${module.state_bucket.arn}/*.tflock" },
     ]
   })
 }

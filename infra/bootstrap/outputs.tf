@@ -1,6 +1,6 @@
 output "state_bucket" {
   description = "Bucket for the main module's state: pass it as -backend-config=bucket=... (repository variable TF_STATE_BUCKET)."
-  value       = aws_s3_bucket.state.id
+  value       = module.state_bucket.name
 }
 
 output "region" {

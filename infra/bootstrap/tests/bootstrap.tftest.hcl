@@ -18,37 +18,12 @@ mock_provider "aws" {
   }
 }
 
-run "state_bucket_is_private_versioned_encrypted_and_tls_only" {
+run "state_bucket_without_github" {
   command = apply
 
   assert {
-    condition     = aws_s3_bucket.state.bucket == "simpletimeservice-tfstate-123456789012-eu-west-1"
-    error_message = "The state bucket name should carry the account and region, to be globally unique."
-  }
-
-  assert {
-    condition     = aws_s3_bucket.state.force_destroy == false
-    error_message = "The state bucket must not be deletable with state in it unless asked."
-  }
-
-  assert {
-    condition     = aws_s3_bucket_versioning.state.versioning_configuration[0].status == "Enabled"
-    error_message = "The state bucket must be versioned."
-  }
-
-  assert {
-    condition     = one(aws_s3_bucket_server_side_encryption_configuration.state.rule).apply_server_side_encryption_by_default[0].sse_algorithm == "AES256"
-    error_message = "The state bucket must be encrypted."
-  }
-
-  assert {
-    condition     = aws_s3_bucket_public_access_block.state.block_public_acls && aws_s3_bucket_public_access_block.state.block_public_policy && aws_s3_bucket_public_access_block.state.ignore_public_acls && aws_s3_bucket_public_access_block.state.restrict_public_buckets
-    error_message = "The state bucket must block all public access."
-  }
-
-  assert {
-    condition     = jsondecode(aws_s3_bucket_policy.state.policy).Statement[0].Effect == "Deny" && jsondecode(aws_s3_bucket_policy.state.policy).Statement[0].Condition.Bool["aws:SecureTransport"] == "false"
-    error_message = "The state bucket must refuse requests without TLS."
+    condition     = module.state_bucket.name == "simpletimeservice-tfstate-123456789012-eu-west-1"
+    error_message = "The state bucket (private, versioned, encrypted: modules/private-bucket) should carry the account and region, to be globally unique."
   }
 
   assert {
@@ -110,7 +85,7 @@ run "github_roles_trust_only_this_repository" {
   }
 
   assert {
-    condition     = output.deploy_role_arn == aws_iam_role.deploy[0].arn && output.state_bucket == aws_s3_bucket.state.id
+    condition     = output.deploy_role_arn == aws_iam_role.deploy[0].arn && output.state_bucket == module.state_bucket.name
     error_message = "Outputs should give what the repository variables need."
   }
 }

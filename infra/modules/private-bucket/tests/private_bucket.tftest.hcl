@@ -1,0 +1,73 @@
+mock_provider "aws" {
+  mock_resource "aws_s3_bucket" {
+    defaults = {
+      arn = "arn:aws:s3:::example-bucket"
+    }
+  }
+}
+
+variables {
+  name = "example-bucket"
+}
+
+run "private_versioned_encrypted_and_tls_only" {
+  command = apply
+
+  assert {
+    condition     = aws_s3_bucket.this.bucket == "example-bucket" && aws_s3_bucket.this.force_destroy == false
+    error_message = "The bucket must keep its objects on destroy unless asked."
+  }
+
+  assert {
+    condition     = aws_s3_bucket_public_access_block.this.block_public_acls && aws_s3_bucket_public_access_block.this.block_public_policy && aws_s3_bucket_public_access_block.this.ignore_public_acls && aws_s3_bucket_public_access_block.this.restrict_public_buckets
+    error_message = "The bucket must block all public access."
+  }
+
+  assert {
+    condition     = one(aws_s3_bucket_ownership_controls.this.rule).object_ownership == "BucketOwnerEnforced"
+    error_message = "Objects must belong to the bucket owner (no ACLs)."
+  }
+
+  assert {
+    condition     = aws_s3_bucket_versioning.this.versioning_configuration[0].status == "Enabled"
+    error_message = "The bucket must be versioned."
+  }
+
+  assert {
+    condition     = one(aws_s3_bucket_server_side_encryption_configuration.this.rule).apply_server_side_encryption_by_default[0].sse_algorithm == "AES256"
+    error_message = "The bucket must be encrypted at rest."
+  }
+
+  assert {
+    condition     = jsondecode(aws_s3_bucket_policy.this.policy).Statement[0].Effect == "Deny" && jsondecode(aws_s3_bucket_policy.this.policy).Statement[0].Condition.Bool["aws:SecureTransport"] == "false" && jsondecode(aws_s3_bucket_policy.this.policy).Statement[0].Resource == ["arn:aws:s3:::example-bucket", "arn:aws:s3:::example-bucket/*"]
+    error_message = "The bucket must refuse every request without TLS."
+  }
+
+  assert {
+    condition     = output.name == "example-bucket" && output.arn == "arn:aws:s3:::example-bucket"
+    error_message = "Outputs should give the bucket's name and ARN."
+  }
+}
+
+run "force_destroy_when_asked" {
+  command = plan
+
+  variables {
+    force_destroy = true
+  }
+
+  assert {
+    condition     = aws_s3_bucket.this.force_destroy
+    error_message = "force_destroy should reach the bucket."
+  }
+}
+
+run "name_must_be_a_bucket_name" {
+  command = plan
+
+  variables {
+    name = "Not_A_Bucket"
+  }
+
+  expect_failures = [var.name]
+}

@@ -1,6 +1,7 @@
 import java.time.Instant;
 
 import io.netty.util.NetUtil;
+import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -17,7 +18,7 @@ public class RawServer {
 			.route((routes) -> routes.get("/", (request, response) -> response
 				.header("Content-Type", "application/json")
 				.header("Cache-Control", "no-store")
-				.sendString(reactor.core.publisher.Mono.fromSupplier(() -> "{\"timestamp\":\"" + Instant.now()
+				.sendString(Mono.fromSupplier(() -> "{\"timestamp\":\"" + Instant.now()
 						+ "\",\"ip\":\"" + NetUtil.toAddressString(request.remoteAddress().getAddress()) + "\"}"))))
 			.bindNow();
 		server.onDispose().block();

@@ -5,6 +5,7 @@ import java.util.List;
 import io.netty.handler.codec.http.HttpHeaders;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class ClientIpConfiguration {
+
+	@Bean
+	@ConfigurationPropertiesBinding
+	static CidrConverter cidrConverter() {
+		return new CidrConverter();
+	}
 
 	@Bean
 	ClientIpResolver clientIpResolver(ClientIpProperties properties) {

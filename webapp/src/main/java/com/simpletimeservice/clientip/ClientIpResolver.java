@@ -3,9 +3,7 @@ package com.simpletimeservice.clientip;
 import java.net.InetSocketAddress;
 import java.util.List;
 
-import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
-import io.netty.util.NetUtil;
 import reactor.netty.transport.AddressUtils;
 
 import org.jspecify.annotations.Nullable;
@@ -21,11 +19,10 @@ public final class ClientIpResolver {
 	private final List<IpSubnetFilterRule> trustedProxies;
 
 	/**
-	 * @param trustedProxies CIDR ranges such as {@code 10.0.0.0/8} or {@code fd00::/8}
-	 * @throws IllegalArgumentException if a range is not an IP literal with a valid prefix length
+	 * @param trustedProxies the ranges of the proxies allowed to vouch for the next address
 	 */
-	public ClientIpResolver(List<String> trustedProxies) {
-		this.trustedProxies = trustedProxies.stream().map(ClientIpResolver::parseRange).toList();
+	public ClientIpResolver(List<IpSubnetFilterRule> trustedProxies) {
+		this.trustedProxies = List.copyOf(trustedProxies);
 	}
 
 	/**
@@ -70,23 +67,6 @@ public final class ClientIpResolver {
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
-		}
-	}
-
-	private static IpSubnetFilterRule parseRange(String cidr) {
-		String trimmed = cidr.strip();
-		int slash = trimmed.indexOf('/');
-		// Checked here because Netty would resolve a host name through DNS instead of rejecting it.
-		if (slash < 0 || !NetUtil.isValidIpV4Address(trimmed.substring(0, slash))
-				&& !NetUtil.isValidIpV6Address(trimmed.substring(0, slash))) {
-			throw new IllegalArgumentException(
-					"Trusted proxy range '" + cidr + "' is not in CIDR form, such as 10.0.0.0/8 or fd00::/8");
-		}
-		try {
-			return new IpSubnetFilterRule(trimmed, IpFilterRuleType.ACCEPT);
-		}
-		catch (IllegalArgumentException ex) { // includes NumberFormatException
-			throw new IllegalArgumentException("Trusted proxy range '" + cidr + "' is invalid: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -17,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class ClientIpResolverTest {
 
-	static final List<String> TRUSTED = List.of("127.0.0.0/8", "10.0.0.0/8", "fd00::/8");
+	static final CidrConverter cidr = new CidrConverter();
 
-	static final ClientIpResolver resolver = new ClientIpResolver(TRUSTED);
+	static final ClientIpResolver resolver = new ClientIpResolver(
+			List.of(cidr.convert("127.0.0.0/8"), cidr.convert("10.0.0.0/8"), cidr.convert("fd00::/8")));
 
 	static final InetSocketAddress NGINX = new InetSocketAddress(NetUtil.LOCALHOST4, 40000);
 
@@ -77,8 +78,14 @@ class ClientIpResolverTest {
 	@ValueSource(strings = { "10.0.0.0", "10.0.0.0/33", "10.0.0.0/x", "localhost/8", "example.com/24", "fd00::/129",
 			"" })
 	void rejectsInvalidRangesWithTheirValue(String range) {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ClientIpResolver(List.of(range)))
+		assertThatIllegalArgumentException().isThrownBy(() -> cidr.convert(range))
 			.withMessageContaining("'" + range + "'");
+	}
+
+	@Test
+	void readsRangesWithSpaces() {
+		assertThat(cidr.convert(" 192.168.0.0/16 ").matches(new InetSocketAddress(
+				NetUtil.createInetAddressFromIpAddressString("192.168.7.7"), 1))).isTrue();
 	}
 
 	static String anyEntry(Random random) {

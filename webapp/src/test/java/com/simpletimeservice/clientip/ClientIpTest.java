@@ -3,24 +3,31 @@ package com.simpletimeservice.clientip;
 import java.util.List;
 
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.simpletimeservice.SimpleTimeServiceApplication;
 import com.simpletimeservice.time.TimeResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * The visitor's IP as {@code GET /} reports it, over real sockets from 127.0.0.1. With the default trusted
  * ranges the test client plays the instance's nginx (loopback); 10.x entries play the ALB.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ClientIpTest {
 
 	static String ipOf(WebTestClient client, List<String> forwardedFor) {
@@ -102,6 +109,14 @@ class ClientIpTest {
 				.isEqualTo("127.0.0.1");
 		}
 
+	}
+
+	@Test
+	void aBadRangeStopsStartupNamingTheProperty(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> SpringApplication.run(SimpleTimeServiceApplication.class,
+				"--server.port=0", "--client-ip.trusted-proxies=10.0.0.0/8,example.com/8"));
+		assertThat(output).contains("APPLICATION FAILED TO START", "client-ip.trusted-proxies",
+				"Trusted proxy range 'example.com/8' is not in CIDR form");
 	}
 
 	@Nested

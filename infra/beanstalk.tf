@@ -81,10 +81,12 @@ resource "aws_elastic_beanstalk_application" "this" {
   name        = var.name
   description = "Tells visitors the time and their IP address."
 
+  # Forget all but the newest 50 versions. Their bundles (a few hundred bytes each) stay in the bucket:
+  # the service role has no S3 access, and needs none.
   appversion_lifecycle {
     service_role          = aws_iam_role.service.arn
     max_count             = 50
-    delete_source_from_s3 = true
+    delete_source_from_s3 = false
   }
 }
 

@@ -8,6 +8,24 @@ locals {
     var.create_github_oidc_provider ? aws_iam_openid_connect_provider.github[0].arn : data.aws_iam_openid_connect_provider.github[0].arn
   )
   state_object_arns = "${module.state_bucket.arn}/*"
+
+  # One trust policy per GitHub OIDC subject: only the exact subject may assume the role.
+  trust_policies = {
+    for subject in ["environment:production", "pull_request"] : subject => jsonencode({
+      Version = "2012-10-17"
+      Statement = [{
+        Effect    = "Allow"
+        Principal = { Federated = local.oidc_provider_arn }
+        Action    = "sts:AssumeRoleWithWebIdentity"
+        Condition = {
+          StringEquals = {
+            "${local.oidc_issuer}:aud" = "sts.amazonaws.com"
+            "${local.oidc_issuer}:sub" = "repo:${var.github_repository}:${subject}"
+          }
+        }
+      }]
+    })
+  }
 }
 
 resource "aws_iam_openid_connect_provider" "github" {
@@ -39,26 +57,6 @@ resource "aws_iam_role" "plan" {
   name               = "${var.name}-github-plan"
   description        = "GitHub Actions of ${var.github_repository}, pull requests: terraform plan"
   assume_role_policy = local.trust_policies["pull_request"]
-}
-
-locals {
-  # One trust policy per GitHub OIDC subject: only the exact subject may assume the role.
-  trust_policies = {
-    for subject in ["environment:production", "pull_request"] : subject => jsonencode({
-      Version = "2012-10-17"
-      Statement = [{
-        Effect    = "Allow"
-        Principal = { Federated = local.oidc_provider_arn }
-        Action    = "sts:AssumeRoleWithWebIdentity"
-        Condition = {
-          StringEquals = {
-            "${local.oidc_issuer}:aud" = "sts.amazonaws.com"
-            "${local.oidc_issuer}:sub" = "repo:${var.github_repository}:${subject}"
-          }
-        }
-      }]
-    })
-  }
 }
 
 # Beanstalk drives EC2, Auto Scaling, ELB, CloudFormation, CloudWatch and S3 on the caller's behalf;

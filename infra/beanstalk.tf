@@ -1,4 +1,6 @@
-# Newest "64bit Amazon Linux 2023 v4.x running Docker": a new platform release shows up as a plan diff.
+# The newest "64bit Amazon Linux 2023 v4.x running Docker" when the environment is created, unless
+# solution_stack_name pins one. After that, managed updates move the platform in the maintenance window and
+# Terraform leaves it alone (README: "Platform updates").
 data "aws_elastic_beanstalk_solution_stack" "docker" {
   most_recent = true
   name_regex  = "^64bit Amazon Linux 2023 v4\\.[0-9.]+ running Docker$"
@@ -8,73 +10,107 @@ locals {
   # The service's readiness probe (Spring Boot Actuator): ready once it can take traffic.
   health_check_path = "/actuator/health/readiness"
 
-  https          = var.certificate_arn != ""
-  listener_ports = local.https ? ["80", "443"] : ["80"]
+  https           = var.domain_name != ""
+  listener_ports  = local.https ? ["80", "443"] : ["80"]
+  certificate_arn = var.certificate_arn != "" ? var.certificate_arn : one(aws_acm_certificate_validation.this[*].certificate_arn)
 
   # Who may set X-Forwarded-For: the load balancer (inside the VPC) and nginx on the instance, which
   # reaches the container from the Docker bridge (or loopback through docker-proxy).
   trusted_proxies = join(",", ["127.0.0.0/8", "172.17.0.0/16", var.vpc_cidr])
 
-  settings = concat([
-    { namespace = "aws:ec2:vpc", name = "VPCId", value = aws_vpc.this.id },
-    { namespace = "aws:ec2:vpc", name = "ELBSubnets", value = join(",", [for s in aws_subnet.public : s.id]) },
-    { namespace = "aws:ec2:vpc", name = "ELBScheme", value = "public" },
-    { namespace = "aws:ec2:vpc", name = "Subnets", value = join(",", [for s in aws_subnet.private : s.id]) },
-    { namespace = "aws:ec2:vpc", name = "AssociatePublicIpAddress", value = "false" },
+  # Enhanced health: only failures of the service or the platform change the colour, not clients' 4xx
+  # (scanners' 404s on a public load balancer); EnvironmentHealth goes to CloudWatch for the alarm.
+  health_config = jsonencode({
+    Version = 1
+    Rules = {
+      Environment = {
+        Application = { ApplicationRequests4xx = { Enabled = false } }
+        ELB         = { ELBRequests4xx = { Enabled = false } }
+      }
+    }
+    CloudWatchMetrics = {
+      Environment = { EnvironmentHealth = 60 }
+    }
+  })
 
-    { namespace = "aws:elasticbeanstalk:environment", name = "EnvironmentType", value = "LoadBalanced" },
-    { namespace = "aws:elasticbeanstalk:environment", name = "LoadBalancerType", value = "application" },
-    { namespace = "aws:elasticbeanstalk:environment", name = "ServiceRole", value = aws_iam_role.service.arn },
+  # Every option setting, keyed "namespace/name" (no option name holds a slash).
+  settings = merge({
+    "aws:ec2:vpc/VPCId"                    = aws_vpc.this.id
+    "aws:ec2:vpc/ELBSubnets"               = join(",", [for s in aws_subnet.public : s.id])
+    "aws:ec2:vpc/ELBScheme"                = "public"
+    "aws:ec2:vpc/Subnets"                  = join(",", [for s in aws_subnet.private : s.id])
+    "aws:ec2:vpc/AssociatePublicIpAddress" = "false"
 
-    { namespace = "aws:elbv2:loadbalancer", name = "SecurityGroups", value = aws_security_group.load_balancer.id },
-    { namespace = "aws:elbv2:loadbalancer", name = "ManagedSecurityGroup", value = aws_security_group.load_balancer.id },
+    "aws:elasticbeanstalk:environment/EnvironmentType"  = "LoadBalanced"
+    "aws:elasticbeanstalk:environment/LoadBalancerType" = "application"
+    "aws:elasticbeanstalk:environment/ServiceRole"      = aws_iam_role.service.arn
 
-    { namespace = "aws:autoscaling:launchconfiguration", name = "IamInstanceProfile", value = aws_iam_instance_profile.instance.name },
-    { namespace = "aws:autoscaling:launchconfiguration", name = "SecurityGroups", value = aws_security_group.instances.id },
-    { namespace = "aws:autoscaling:launchconfiguration", name = "DisableDefaultEC2SecurityGroup", value = "true" },
+    "aws:elbv2:loadbalancer/SecurityGroups"       = aws_security_group.load_balancer.id
+    "aws:elbv2:loadbalancer/ManagedSecurityGroup" = aws_security_group.load_balancer.id
+    "aws:elbv2:loadbalancer/AccessLogsS3Enabled"  = "true"
+    "aws:elbv2:loadbalancer/AccessLogsS3Bucket"   = module.access_logs_bucket.name
+    "aws:elbv2:loadbalancer/AccessLogsS3Prefix"   = local.access_logs_prefix
+
+    "aws:autoscaling:launchconfiguration/IamInstanceProfile"             = terraform_data.instance_profile.output
+    "aws:autoscaling:launchconfiguration/SecurityGroups"                 = aws_security_group.instances.id
+    "aws:autoscaling:launchconfiguration/DisableDefaultEC2SecurityGroup" = "true"
     # IMDSv2 only; together with gp3 this also makes Beanstalk use launch templates, which new accounts require.
-    { namespace = "aws:autoscaling:launchconfiguration", name = "DisableIMDSv1", value = "true" },
-    { namespace = "aws:autoscaling:launchconfiguration", name = "RootVolumeType", value = "gp3" },
-    { namespace = "aws:ec2:instances", name = "InstanceTypes", value = var.instance_type },
+    "aws:autoscaling:launchconfiguration/DisableIMDSv1"  = "true"
+    "aws:autoscaling:launchconfiguration/RootVolumeType" = "gp3"
+    "aws:ec2:instances/InstanceTypes"                    = var.instance_type
 
-    { namespace = "aws:autoscaling:asg", name = "MinSize", value = tostring(var.min_instances) },
-    { namespace = "aws:autoscaling:asg", name = "MaxSize", value = tostring(var.max_instances) },
-    { namespace = "aws:autoscaling:asg", name = "Availability Zones", value = "Any" },
+    "aws:autoscaling:asg/MinSize"            = tostring(var.min_instances)
+    "aws:autoscaling:asg/MaxSize"            = tostring(var.max_instances)
+    "aws:autoscaling:asg/Availability Zones" = "Any"
 
-    { namespace = "aws:elasticbeanstalk:environment:process:default", name = "Port", value = "80" },
-    { namespace = "aws:elasticbeanstalk:environment:process:default", name = "Protocol", value = "HTTP" },
-    { namespace = "aws:elasticbeanstalk:environment:process:default", name = "HealthCheckPath", value = local.health_check_path },
-    { namespace = "aws:elasticbeanstalk:environment:process:default", name = "MatcherHTTPCode", value = "200" },
-    { namespace = "aws:elasticbeanstalk:environment:process:default", name = "HealthyThresholdCount", value = "2" },
-    { namespace = "aws:elasticbeanstalk:environment:process:default", name = "DeregistrationDelay", value = "20" },
-    { namespace = "aws:elasticbeanstalk:healthreporting:system", name = "SystemType", value = "enhanced" },
+    # Scale on CPU, the resource this service spends per request (Beanstalk's default is NetworkOut).
+    "aws:autoscaling:trigger/MeasureName"               = "CPUUtilization"
+    "aws:autoscaling:trigger/Statistic"                 = "Average"
+    "aws:autoscaling:trigger/Unit"                      = "Percent"
+    "aws:autoscaling:trigger/Period"                    = "1"
+    "aws:autoscaling:trigger/BreachDuration"            = "5"
+    "aws:autoscaling:trigger/UpperThreshold"            = tostring(var.scale_out_cpu_percent)
+    "aws:autoscaling:trigger/UpperBreachScaleIncrement" = "1"
+    "aws:autoscaling:trigger/LowerThreshold"            = tostring(var.scale_in_cpu_percent)
+    "aws:autoscaling:trigger/LowerBreachScaleIncrement" = "-1"
+
+    "aws:elasticbeanstalk:environment:process:default/Port"                  = "80"
+    "aws:elasticbeanstalk:environment:process:default/Protocol"              = "HTTP"
+    "aws:elasticbeanstalk:environment:process:default/HealthCheckPath"       = local.health_check_path
+    "aws:elasticbeanstalk:environment:process:default/MatcherHTTPCode"       = "200"
+    "aws:elasticbeanstalk:environment:process:default/HealthyThresholdCount" = "2"
+    "aws:elasticbeanstalk:environment:process:default/DeregistrationDelay"   = "20"
+    "aws:elasticbeanstalk:healthreporting:system/SystemType"                 = "enhanced"
+    "aws:elasticbeanstalk:healthreporting:system/ConfigDocument"             = local.health_config
+
+    "aws:elasticbeanstalk:sns:topics/Notification Topic ARN" = aws_sns_topic.alarms.arn
 
     # Deploys never drop below full capacity: a fresh batch comes up before old instances go.
-    { namespace = "aws:elasticbeanstalk:command", name = "DeploymentPolicy", value = "RollingWithAdditionalBatch" },
-    { namespace = "aws:elasticbeanstalk:command", name = "BatchSizeType", value = "Percentage" },
-    { namespace = "aws:elasticbeanstalk:command", name = "BatchSize", value = "50" },
-    { namespace = "aws:autoscaling:updatepolicy:rollingupdate", name = "RollingUpdateEnabled", value = "true" },
-    { namespace = "aws:autoscaling:updatepolicy:rollingupdate", name = "RollingUpdateType", value = "Health" },
+    "aws:elasticbeanstalk:command/DeploymentPolicy"                   = "RollingWithAdditionalBatch"
+    "aws:elasticbeanstalk:command/BatchSizeType"                      = "Percentage"
+    "aws:elasticbeanstalk:command/BatchSize"                          = "50"
+    "aws:autoscaling:updatepolicy:rollingupdate/RollingUpdateEnabled" = "true"
+    "aws:autoscaling:updatepolicy:rollingupdate/RollingUpdateType"    = "Health"
 
-    { namespace = "aws:elasticbeanstalk:managedactions", name = "ManagedActionsEnabled", value = "true" },
-    { namespace = "aws:elasticbeanstalk:managedactions", name = "PreferredStartTime", value = var.maintenance_window },
-    { namespace = "aws:elasticbeanstalk:managedactions:platformupdate", name = "UpdateLevel", value = "minor" },
+    "aws:elasticbeanstalk:managedactions/ManagedActionsEnabled"      = "true"
+    "aws:elasticbeanstalk:managedactions/PreferredStartTime"         = var.maintenance_window
+    "aws:elasticbeanstalk:managedactions:platformupdate/UpdateLevel" = "minor"
 
-    { namespace = "aws:elasticbeanstalk:cloudwatch:logs", name = "StreamLogs", value = "true" },
-    { namespace = "aws:elasticbeanstalk:cloudwatch:logs", name = "DeleteOnTerminate", value = "false" },
-    { namespace = "aws:elasticbeanstalk:cloudwatch:logs", name = "RetentionInDays", value = tostring(var.log_retention_days) },
-    { namespace = "aws:elasticbeanstalk:cloudwatch:logs:health", name = "HealthStreamingEnabled", value = "true" },
-    { namespace = "aws:elasticbeanstalk:cloudwatch:logs:health", name = "DeleteOnTerminate", value = "false" },
-    { namespace = "aws:elasticbeanstalk:cloudwatch:logs:health", name = "RetentionInDays", value = tostring(var.log_retention_days) },
+    "aws:elasticbeanstalk:cloudwatch:logs/StreamLogs"                    = "true"
+    "aws:elasticbeanstalk:cloudwatch:logs/DeleteOnTerminate"             = "false"
+    "aws:elasticbeanstalk:cloudwatch:logs/RetentionInDays"               = tostring(var.log_retention_days)
+    "aws:elasticbeanstalk:cloudwatch:logs:health/HealthStreamingEnabled" = "true"
+    "aws:elasticbeanstalk:cloudwatch:logs:health/DeleteOnTerminate"      = "false"
+    "aws:elasticbeanstalk:cloudwatch:logs:health/RetentionInDays"        = tostring(var.log_retention_days)
 
-    { namespace = "aws:elasticbeanstalk:application:environment", name = "SPRING_PROFILES_ACTIVE", value = "beanstalk" },
-    { namespace = "aws:elasticbeanstalk:application:environment", name = "CLIENTIP_TRUSTEDPROXIES", value = local.trusted_proxies },
-    ], local.https ? [
-    { namespace = "aws:elbv2:listener:443", name = "ListenerEnabled", value = "true" },
-    { namespace = "aws:elbv2:listener:443", name = "Protocol", value = "HTTPS" },
-    { namespace = "aws:elbv2:listener:443", name = "SSLCertificateArns", value = var.certificate_arn },
-    { namespace = "aws:elbv2:listener:443", name = "SSLPolicy", value = "ELBSecurityPolicy-TLS13-1-2-2021-06" },
-  ] : [])
+    "aws:elasticbeanstalk:application:environment/SPRING_PROFILES_ACTIVE"  = "beanstalk"
+    "aws:elasticbeanstalk:application:environment/CLIENTIP_TRUSTEDPROXIES" = local.trusted_proxies
+    }, local.https ? {
+    "aws:elbv2:listener:443/ListenerEnabled"    = "true"
+    "aws:elbv2:listener:443/Protocol"           = "HTTPS"
+    "aws:elbv2:listener:443/SSLCertificateArns" = local.certificate_arn
+    "aws:elbv2:listener:443/SSLPolicy"          = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+  } : {})
 }
 
 resource "aws_elastic_beanstalk_application" "this" {
@@ -94,7 +130,7 @@ resource "aws_elastic_beanstalk_environment" "this" {
   name                   = "${var.name}-${var.environment}"
   application            = aws_elastic_beanstalk_application.this.name
   tier                   = "WebServer"
-  solution_stack_name    = data.aws_elastic_beanstalk_solution_stack.docker.name
+  solution_stack_name    = var.solution_stack_name != "" ? var.solution_stack_name : data.aws_elastic_beanstalk_solution_stack.docker.name
   version_label          = aws_elastic_beanstalk_application_version.initial.name
   wait_for_ready_timeout = "25m"
 
@@ -102,15 +138,16 @@ resource "aws_elastic_beanstalk_environment" "this" {
     for_each = local.settings
 
     content {
-      namespace = setting.value.namespace
-      name      = setting.value.name
-      value     = setting.value.value
+      namespace = split("/", setting.key)[0]
+      name      = split("/", setting.key)[1]
+      value     = setting.value
     }
   }
 
   lifecycle {
-    # Terraform deploys the first version; after that the release step owns what runs (README: "Releases").
-    ignore_changes = [version_label]
+    # Terraform deploys the first version; after that the release step owns what runs (README: "Releases"),
+    # and managed updates own the platform version, so a push never updates the platform mid-deploy.
+    ignore_changes = [version_label, solution_stack_name]
   }
 
   depends_on = [
@@ -120,37 +157,6 @@ resource "aws_elastic_beanstalk_environment" "this" {
     aws_route_table_association.private,
     aws_vpc_security_group_ingress_rule.instances_from_load_balancer,
     aws_vpc_security_group_egress_rule.instances_to_internet,
+    aws_sns_topic_policy.alarms,
   ]
-}
-
-# With HTTPS on, port 80 answers with a redirect. Beanstalk's option settings cannot say that, so the
-# rule goes on the port 80 listener that Beanstalk created.
-data "aws_lb_listener" "http" {
-  count = local.https ? 1 : 0
-
-  load_balancer_arn = aws_elastic_beanstalk_environment.this.load_balancers[0]
-  port              = 80
-}
-
-resource "aws_lb_listener_rule" "redirect_http_to_https" {
-  count = local.https ? 1 : 0
-
-  listener_arn = data.aws_lb_listener.http[0].arn
-  priority     = 1
-
-  action {
-    type = "redirect"
-
-    redirect {
-      protocol    = "HTTPS"
-      port        = "443"
-      status_code = "HTTP_301"
-    }
-  }
-
-  condition {
-    path_pattern {
-      values = ["/*"]
-    }
-  }
 }

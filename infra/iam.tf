@@ -2,11 +2,13 @@ data "aws_partition" "current" {}
 
 locals {
   managed_policy_arn_prefix = "arn:${data.aws_partition.current.partition}:iam::aws:policy"
+  permissions_boundary      = var.permissions_boundary_arn != "" ? var.permissions_boundary_arn : null
 }
 
 # The role Beanstalk itself uses for enhanced health and managed platform updates.
 resource "aws_iam_role" "service" {
-  name = "${var.name}-beanstalk-service"
+  name                 = "${var.name}-beanstalk-service"
+  permissions_boundary = local.permissions_boundary
 
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -29,9 +31,10 @@ resource "aws_iam_role_policy_attachment" "service" {
   policy_arn = "${local.managed_policy_arn_prefix}/${each.value}"
 }
 
-# The role of the EC2 instances: logs, health reports and the source bundle, nothing else.
+# The role of the EC2 instances: logs, health reports, the source bundle and Session Manager, nothing else.
 resource "aws_iam_role" "instance" {
-  name = "${var.name}-beanstalk-instance"
+  name                 = "${var.name}-beanstalk-instance"
+  permissions_boundary = local.permissions_boundary
 
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -43,9 +46,13 @@ resource "aws_iam_role" "instance" {
   })
 }
 
+# Beanstalk's web tier (logs, health, bundles), and Session Manager for operators: no SSH, no key pairs,
+# no open port; the agent on Amazon Linux 2023 reaches SSM through NAT.
 resource "aws_iam_role_policy_attachment" "instance" {
+  for_each = toset(["AWSElasticBeanstalkWebTier", "AmazonSSMManagedInstanceCore"])
+
   role       = aws_iam_role.instance.name
-  policy_arn = "${local.managed_policy_arn_prefix}/AWSElasticBeanstalkWebTier"
+  policy_arn = "${local.managed_policy_arn_prefix}/${each.value}"
 }
 
 # WebTier reads only elasticbeanstalk-* buckets; the instances download bundles from ours.
@@ -66,4 +73,18 @@ resource "aws_iam_role_policy" "instance_reads_bundles" {
 resource "aws_iam_instance_profile" "instance" {
   name = "${var.name}-beanstalk-instance"
   role = aws_iam_role.instance.name
+}
+
+# IAM is eventually consistent: Beanstalk can refuse an instance profile made seconds earlier ("Environment
+# must have instance profile associated with it"), failing a first apply. The environment takes the
+# profile's name from here, after a pause when the profile and its policies are new.
+resource "terraform_data" "instance_profile" {
+  input            = aws_iam_instance_profile.instance.name
+  triggers_replace = [aws_iam_instance_profile.instance.arn]
+
+  provisioner "local-exec" {
+    command = "sleep 15"
+  }
+
+  depends_on = [aws_iam_role_policy_attachment.instance, aws_iam_role_policy.instance_reads_bundles]
 }

@@ -1,6 +1,6 @@
 output "url" {
-  description = "Public URL of the service (https:// when certificate_arn is set)."
-  value       = "${local.https ? "https" : "http"}://${aws_elastic_beanstalk_environment.this.cname}"
+  description = "Public URL of the service: https://domain_name when set, else http:// on the environment's own name."
+  value       = local.https ? "https://${var.domain_name}" : "http://${aws_elastic_beanstalk_environment.this.cname}"
 }
 
 output "application_name" {
@@ -41,4 +41,14 @@ output "private_subnet_ids" {
 output "initial_version_label" {
   description = "Label of the application version Terraform created from var.image; releases use git SHAs."
   value       = aws_elastic_beanstalk_application_version.initial.name
+}
+
+output "alarm_topic_arn" {
+  description = "SNS topic of the alarms and Beanstalk's notifications: subscribe more endpoints to it."
+  value       = aws_sns_topic.alarms.arn
+}
+
+output "access_logs_bucket" {
+  description = "S3 bucket of the load balancer's access logs (under load-balancer/AWSLogs/)."
+  value       = module.access_logs_bucket.name
 }

@@ -10,5 +10,22 @@ instance_type      = "t3.small"
 min_instances      = 2
 max_instances      = 4
 log_retention_days = 30
-certificate_arn    = ""
 maintenance_window = "Sun:03:00"
+# Set when the roles are created by the GitHub infrastructure role (infra/bootstrap output).
+permissions_boundary_arn = ""
+# Empty: the newest Amazon Linux 2023 Docker platform at creation; managed updates keep it current.
+solution_stack_name = ""
+
+# HTTPS on your own domain (both or neither); certificate_arn only to bring an existing certificate.
+domain_name     = ""
+hosted_zone_id  = ""
+certificate_arn = ""
+
+# Scaling and alarms.
+scale_out_cpu_percent     = 40
+scale_in_cpu_percent      = 10
+alarm_email               = ""
+alarm_environment_health  = "Degraded"
+alarm_5xx_per_minute      = 5
+alarm_p99_seconds         = 1
+access_log_retention_days = 90

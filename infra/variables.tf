@@ -32,6 +32,17 @@ variable "environment" {
   }
 }
 
+variable "permissions_boundary_arn" {
+  description = "Permissions boundary for the roles this module creates. The GitHub infrastructure role may only create roles that carry it (infra/bootstrap output permissions_boundary_arn); empty for none."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.permissions_boundary_arn == "" || can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:policy/.+$", var.permissions_boundary_arn))
+    error_message = "permissions_boundary_arn must be empty or an IAM policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)."
+  }
+}
+
 variable "tags" {
   description = "Extra tags for every resource (Project and ManagedBy are always set)."
   type        = map(string)
@@ -83,13 +94,19 @@ variable "image" {
 }
 
 variable "instance_type" {
-  description = "EC2 instance type of the Beanstalk instances."
+  description = "EC2 instance type of the Beanstalk instances: x86_64 (the image is built for amd64)."
   type        = string
   default     = "t3.small"
 
   validation {
     condition     = can(regex("^[a-z][a-z0-9-]*\\.[a-z0-9]+$", var.instance_type))
     error_message = "instance_type must be an EC2 instance type such as t3.small."
+  }
+
+  validation {
+    # Graviton families carry a "g" after the generation (t4g, m7g, c7gn, r8gd) or are a1.
+    condition     = !can(regex("^(a1|[a-z]+[0-9]+g[a-z0-9-]*)\\.", var.instance_type))
+    error_message = "instance_type is an Arm (Graviton) type, but the image is built for amd64 only: choose an x86_64 type such as t3.small."
   }
 }
 
@@ -131,14 +148,134 @@ variable "log_retention_days" {
   }
 }
 
+variable "domain_name" {
+  description = "Your domain for the service, e.g. time.example.com: HTTPS on 443 with an ACM certificate, port 80 redirecting to it, and an alias record in hosted_zone_id. Empty serves plain HTTP on the environment's elasticbeanstalk.com name."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.domain_name == "" || can(regex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$", var.domain_name))
+    error_message = "domain_name must be empty or a lowercase DNS name such as time.example.com."
+  }
+}
+
+variable "hosted_zone_id" {
+  description = "Route 53 hosted zone that holds domain_name: the alias record and the certificate's validation records go there."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.hosted_zone_id == "" || can(regex("^Z[A-Z0-9]{1,31}$", var.hosted_zone_id))
+    error_message = "hosted_zone_id must be empty or a Route 53 zone ID such as Z0123456789ABCDEFGHIJ."
+  }
+
+  validation {
+    condition     = (var.domain_name == "") == (var.hosted_zone_id == "")
+    error_message = "domain_name and hosted_zone_id go together: the zone receives the alias record for the domain."
+  }
+}
+
 variable "certificate_arn" {
-  description = "ACM certificate ARN for HTTPS on the load balancer; empty serves plain HTTP on port 80."
+  description = "An existing ACM certificate for domain_name, in this region; empty lets Terraform request and validate one."
   type        = string
   default     = ""
 
   validation {
     condition     = var.certificate_arn == "" || can(regex("^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[0-9a-f-]{36}$", var.certificate_arn))
     error_message = "certificate_arn must be empty or an ACM certificate ARN (arn:aws:acm:REGION:ACCOUNT:certificate/UUID)."
+  }
+
+  validation {
+    condition     = var.certificate_arn == "" || var.domain_name != ""
+    error_message = "certificate_arn needs domain_name: no certificate can match the environment's elasticbeanstalk.com name, so HTTPS works only on your own domain."
+  }
+}
+
+variable "solution_stack_name" {
+  description = "Beanstalk platform to create the environment on; empty takes the newest Amazon Linux 2023 Docker platform. Only used at creation: managed updates keep it current (README: \"Platform updates\")."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.solution_stack_name == "" || can(regex("^64bit Amazon Linux 2023 v[0-9.]+ running Docker$", var.solution_stack_name))
+    error_message = "solution_stack_name must be empty or an Amazon Linux 2023 Docker platform such as \"64bit Amazon Linux 2023 v4.7.3 running Docker\"."
+  }
+}
+
+variable "scale_out_cpu_percent" {
+  description = "Average CPU over 5 minutes above which an instance is added. t3 instances earn CPU credits for 20 % (t3.small); scaling out well before they run dry keeps them off surplus charges."
+  type        = number
+  default     = 40
+
+  validation {
+    condition     = var.scale_out_cpu_percent > 0 && var.scale_out_cpu_percent <= 100
+    error_message = "scale_out_cpu_percent must be a percentage above 0 and at most 100."
+  }
+}
+
+variable "scale_in_cpu_percent" {
+  description = "Average CPU over 5 minutes below which an instance is removed (never below min_instances)."
+  type        = number
+  default     = 10
+
+  validation {
+    condition     = var.scale_in_cpu_percent >= 0 && var.scale_in_cpu_percent < var.scale_out_cpu_percent
+    error_message = "scale_in_cpu_percent must be at least 0 and below scale_out_cpu_percent, or the group would scale in and out at once."
+  }
+}
+
+variable "alarm_email" {
+  description = "E-mail address that receives the alarms and Beanstalk's notifications (confirm the subscription mail once); empty subscribes nobody."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.alarm_email == "" || can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", var.alarm_email))
+    error_message = "alarm_email must be empty or an e-mail address."
+  }
+}
+
+variable "alarm_environment_health" {
+  description = "Enhanced health level that raises the alarm when it lasts 3 of 5 minutes: Warning, Degraded or Severe."
+  type        = string
+  default     = "Degraded"
+
+  validation {
+    condition     = contains(["Warning", "Degraded", "Severe"], var.alarm_environment_health)
+    error_message = "alarm_environment_health must be Warning, Degraded or Severe."
+  }
+}
+
+variable "alarm_5xx_per_minute" {
+  description = "5xx answers a minute (from the load balancer, or from the service) above which, for 3 of 5 minutes, the alarm fires."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = var.alarm_5xx_per_minute >= 0 && floor(var.alarm_5xx_per_minute) == var.alarm_5xx_per_minute
+    error_message = "alarm_5xx_per_minute must be a whole number, 0 or more."
+  }
+}
+
+variable "alarm_p99_seconds" {
+  description = "p99 of the service's response time, in seconds, above which, for 3 of 5 minutes, the alarm fires."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.alarm_p99_seconds > 0 && var.alarm_p99_seconds <= 60
+    error_message = "alarm_p99_seconds must be above 0 and at most 60."
+  }
+}
+
+variable "access_log_retention_days" {
+  description = "Days the load balancer's access logs are kept in their bucket."
+  type        = number
+  default     = 90
+
+  validation {
+    condition     = var.access_log_retention_days >= 1 && floor(var.access_log_retention_days) == var.access_log_retention_days
+    error_message = "access_log_retention_days must be a whole number of days, at least 1."
   }
 }
 

@@ -1,3 +1,5 @@
+# Every option setting is read from local.settings, keyed "namespace/name": the map the environment is built from.
+
 mock_provider "aws" {
   source = "./tests/mocks"
 }
@@ -7,23 +9,13 @@ run "plan_shows_the_essentials" {
   command = plan
 
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:elasticbeanstalk:environment" && s.name == "LoadBalancerType"]) == "application"
+    condition     = local.settings["aws:elasticbeanstalk:environment/LoadBalancerType"] == "application"
     error_message = "The load balancer must be an Application Load Balancer."
   }
 
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:ec2:vpc" && s.name == "AssociatePublicIpAddress"]) == "false"
-    error_message = "Instances must not get public IPs."
-  }
-
-  assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:autoscaling:launchconfiguration" && s.name == "DisableIMDSv1"]) == "true"
-    error_message = "Instances must accept IMDSv2 only."
-  }
-
-  assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:elasticbeanstalk:environment:process:default" && s.name == "HealthCheckPath"]) == "/actuator/health/readiness"
-    error_message = "The health check should hit the service's readiness probe."
+    condition     = local.settings["aws:ec2:vpc/AssociatePublicIpAddress"] == "false" && local.settings["aws:autoscaling:launchconfiguration/DisableIMDSv1"] == "true"
+    error_message = "Instances must not get public IPs, and must accept IMDSv2 only."
   }
 
   assert {
@@ -35,46 +27,36 @@ run "plan_shows_the_essentials" {
 run "plain_http_environment" {
   command = apply
 
+  assert {
+    condition     = length([for s in aws_elastic_beanstalk_environment.this.setting : s if local.settings["${s.namespace}/${s.name}"] == s.value]) == length(local.settings)
+    error_message = "The environment must carry every entry of local.settings, split back into namespace and name."
+  }
+
   # Where the load balancer and the instances go.
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:ec2:vpc" && s.name == "ELBSubnets"]) == join(",", [for s in aws_subnet.public : s.id])
-    error_message = "The load balancer belongs in the public subnets."
+    condition     = local.settings["aws:ec2:vpc/ELBSubnets"] == join(",", [for s in aws_subnet.public : s.id]) && local.settings["aws:ec2:vpc/ELBScheme"] == "public"
+    error_message = "The internet-facing load balancer belongs in the public subnets."
   }
 
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:ec2:vpc" && s.name == "Subnets"]) == join(",", [for s in aws_subnet.private : s.id])
-    error_message = "The instances belong in the private subnets."
+    condition     = local.settings["aws:ec2:vpc/Subnets"] == join(",", [for s in aws_subnet.private : s.id]) && local.settings["aws:ec2:vpc/AssociatePublicIpAddress"] == "false"
+    error_message = "The instances belong in the private subnets, without public IPs."
   }
 
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:ec2:vpc" && s.name == "AssociatePublicIpAddress"]) == "false"
-    error_message = "Instances must not get public IPs."
-  }
-
-  assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:ec2:vpc" && s.name == "ELBScheme"]) == "public"
-    error_message = "The load balancer must face the internet."
-  }
-
-  assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:ec2:vpc" && s.name == "VPCId"]) == aws_vpc.this.id
+    condition     = local.settings["aws:ec2:vpc/VPCId"] == aws_vpc.this.id
     error_message = "The environment belongs in our VPC."
   }
 
   # The load balancer and the platform.
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:elasticbeanstalk:environment" && s.name == "LoadBalancerType"]) == "application"
-    error_message = "The load balancer must be an Application Load Balancer (the API default is classic)."
-  }
-
-  assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:elasticbeanstalk:environment" && s.name == "EnvironmentType"]) == "LoadBalanced"
-    error_message = "The environment must be load balanced."
+    condition     = local.settings["aws:elasticbeanstalk:environment/LoadBalancerType"] == "application" && local.settings["aws:elasticbeanstalk:environment/EnvironmentType"] == "LoadBalanced"
+    error_message = "The environment must be load balanced by an Application Load Balancer (the API default is classic)."
   }
 
   assert {
     condition     = aws_elastic_beanstalk_environment.this.solution_stack_name == "64bit Amazon Linux 2023 v4.7.3 running Docker" && data.aws_elastic_beanstalk_solution_stack.docker.most_recent
-    error_message = "The environment should run the newest Amazon Linux 2023 Docker platform found by the data source."
+    error_message = "Without solution_stack_name the environment is created on the newest Amazon Linux 2023 Docker platform."
   }
 
   assert {
@@ -82,30 +64,30 @@ run "plain_http_environment" {
     error_message = "The platform regex must match Amazon Linux 2023 Docker platforms only."
   }
 
-  # Instances: IMDSv2 only, launch templates, gp3, our instance profile.
+  # Instances: IMDSv2 only, launch templates, gp3, our instance profile once IAM has propagated, no SSH.
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:autoscaling:launchconfiguration" && s.name == "DisableIMDSv1"]) == "true"
-    error_message = "Instances must accept IMDSv2 only."
+    condition     = local.settings["aws:autoscaling:launchconfiguration/DisableIMDSv1"] == "true" && local.settings["aws:autoscaling:launchconfiguration/RootVolumeType"] == "gp3"
+    error_message = "Instances must accept IMDSv2 only, on gp3 root volumes."
   }
 
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:autoscaling:launchconfiguration" && s.name == "RootVolumeType"]) == "gp3"
-    error_message = "Root volumes should be gp3."
+    condition     = local.settings["aws:autoscaling:launchconfiguration/IamInstanceProfile"] == aws_iam_instance_profile.instance.name && terraform_data.instance_profile.output == aws_iam_instance_profile.instance.name
+    error_message = "Instances should use our instance profile, taken through the propagation pause."
   }
 
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:autoscaling:launchconfiguration" && s.name == "IamInstanceProfile"]) == aws_iam_instance_profile.instance.name
-    error_message = "Instances should use our instance profile."
+    condition     = !contains(keys(local.settings), "aws:autoscaling:launchconfiguration/EC2KeyName") && length([for r in [aws_vpc_security_group_ingress_rule.instances_from_load_balancer] : r if r.from_port <= 22 && r.to_port >= 22]) == 0
+    error_message = "No key pair and no SSH port: operators use Session Manager."
   }
 
   # Security groups: internet -> load balancer -> instances, nothing else.
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:autoscaling:launchconfiguration" && s.name == "SecurityGroups"]) == aws_security_group.instances.id && one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:autoscaling:launchconfiguration" && s.name == "DisableDefaultEC2SecurityGroup"]) == "true"
+    condition     = local.settings["aws:autoscaling:launchconfiguration/SecurityGroups"] == aws_security_group.instances.id && local.settings["aws:autoscaling:launchconfiguration/DisableDefaultEC2SecurityGroup"] == "true"
     error_message = "Instances must have only our security group, not Beanstalk's default one."
   }
 
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:elbv2:loadbalancer" && s.name == "SecurityGroups"]) == aws_security_group.load_balancer.id
+    condition     = local.settings["aws:elbv2:loadbalancer/SecurityGroups"] == aws_security_group.load_balancer.id
     error_message = "The load balancer should use our security group."
   }
 
@@ -121,10 +103,10 @@ run "plain_http_environment" {
 
   assert {
     condition     = keys(aws_vpc_security_group_ingress_rule.load_balancer) == ["80"]
-    error_message = "Without a certificate the load balancer should open port 80 only."
+    error_message = "Without a domain the load balancer should open port 80 only."
   }
 
-  # IAM: exactly the managed policies Beanstalk needs.
+  # IAM: exactly the managed policies Beanstalk and Session Manager need.
   assert {
     condition     = toset([for a in aws_iam_role_policy_attachment.service : a.policy_arn]) == toset(["arn:aws:iam::aws:policy/service-role/AWSElasticBeanstalkEnhancedHealth", "arn:aws:iam::aws:policy/AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy"])
     error_message = "The service role should have the enhanced health and managed updates policies, and nothing else."
@@ -136,8 +118,8 @@ run "plain_http_environment" {
   }
 
   assert {
-    condition     = aws_iam_role_policy_attachment.instance.policy_arn == "arn:aws:iam::aws:policy/AWSElasticBeanstalkWebTier" && jsondecode(aws_iam_role.instance.assume_role_policy).Statement[0].Principal.Service == "ec2.amazonaws.com"
-    error_message = "The instance role should be for EC2 and have the web tier policy."
+    condition     = toset([for a in aws_iam_role_policy_attachment.instance : a.policy_arn]) == toset(["arn:aws:iam::aws:policy/AWSElasticBeanstalkWebTier", "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"]) && jsondecode(aws_iam_role.instance.assume_role_policy).Statement[0].Principal.Service == "ec2.amazonaws.com"
+    error_message = "The instance role should be for EC2, with the web tier and Session Manager policies and nothing else."
   }
 
   assert {
@@ -146,56 +128,78 @@ run "plain_http_environment" {
   }
 
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:elasticbeanstalk:environment" && s.name == "ServiceRole"]) == aws_iam_role.service.arn
+    condition     = local.settings["aws:elasticbeanstalk:environment/ServiceRole"] == aws_iam_role.service.arn
     error_message = "The environment should use our service role."
   }
 
-  # Health, updates, scaling, deployments, logs.
+  # Health: the readiness probe, enhanced reporting blind to clients' 4xx, EnvironmentHealth published.
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:elasticbeanstalk:environment:process:default" && s.name == "HealthCheckPath"]) == "/actuator/health/readiness"
-    error_message = "The health check should hit the service's readiness probe."
+    condition     = local.settings["aws:elasticbeanstalk:environment:process:default/HealthCheckPath"] == "/actuator/health/readiness" && local.settings["aws:elasticbeanstalk:healthreporting:system/SystemType"] == "enhanced"
+    error_message = "The health check should hit the readiness probe, with enhanced health reporting."
   }
 
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:elasticbeanstalk:healthreporting:system" && s.name == "SystemType"]) == "enhanced"
-    error_message = "Health reporting should be enhanced."
+    condition     = jsondecode(local.settings["aws:elasticbeanstalk:healthreporting:system/ConfigDocument"]).Rules.Environment.Application.ApplicationRequests4xx.Enabled == false && jsondecode(local.settings["aws:elasticbeanstalk:healthreporting:system/ConfigDocument"]).Rules.Environment.ELB.ELBRequests4xx.Enabled == false
+    error_message = "Clients' 4xx (from the service or the load balancer) must not change the environment's health."
   }
 
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:elasticbeanstalk:managedactions" && s.name == "ManagedActionsEnabled"]) == "true" && one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:elasticbeanstalk:managedactions" && s.name == "PreferredStartTime"]) == "Sun:03:00"
-    error_message = "Managed platform updates should run in the weekly window."
+    condition     = jsondecode(local.settings["aws:elasticbeanstalk:healthreporting:system/ConfigDocument"]).CloudWatchMetrics.Environment.EnvironmentHealth == 60 && jsondecode(local.settings["aws:elasticbeanstalk:healthreporting:system/ConfigDocument"]).Version == 1
+    error_message = "EnvironmentHealth should go to CloudWatch every minute, for the health alarm."
   }
 
+  # Capacity: 2 to 4 instances, scaling on CPU with thresholds for t3 credits.
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:autoscaling:asg" && s.name == "MinSize"]) == "2" && one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:autoscaling:asg" && s.name == "MaxSize"]) == "4"
+    condition     = local.settings["aws:autoscaling:asg/MinSize"] == "2" && local.settings["aws:autoscaling:asg/MaxSize"] == "4"
     error_message = "The Auto Scaling group should run 2 to 4 instances by default."
   }
 
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:elasticbeanstalk:command" && s.name == "DeploymentPolicy"]) == "RollingWithAdditionalBatch"
+    condition     = local.settings["aws:autoscaling:trigger/MeasureName"] == "CPUUtilization" && local.settings["aws:autoscaling:trigger/Unit"] == "Percent" && local.settings["aws:autoscaling:trigger/Statistic"] == "Average"
+    error_message = "Scaling should follow average CPU, not Beanstalk's default NetworkOut."
+  }
+
+  assert {
+    condition     = local.settings["aws:autoscaling:trigger/UpperThreshold"] == "40" && local.settings["aws:autoscaling:trigger/LowerThreshold"] == "10" && local.settings["aws:autoscaling:trigger/UpperBreachScaleIncrement"] == "1" && local.settings["aws:autoscaling:trigger/LowerBreachScaleIncrement"] == "-1"
+    error_message = "Scale out one instance above 40 % CPU, in one below 10 %."
+  }
+
+  # Updates, deployments, logs, notifications.
+  assert {
+    condition     = local.settings["aws:elasticbeanstalk:managedactions/ManagedActionsEnabled"] == "true" && local.settings["aws:elasticbeanstalk:managedactions/PreferredStartTime"] == "Sun:03:00" && local.settings["aws:elasticbeanstalk:managedactions:platformupdate/UpdateLevel"] == "minor"
+    error_message = "Managed platform updates should run in the weekly window."
+  }
+
+  assert {
+    condition     = local.settings["aws:elasticbeanstalk:command/DeploymentPolicy"] == "RollingWithAdditionalBatch"
     error_message = "Deployments must keep full capacity."
   }
 
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:elasticbeanstalk:cloudwatch:logs" && s.name == "StreamLogs"]) == "true" && one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:elasticbeanstalk:cloudwatch:logs" && s.name == "RetentionInDays"]) == "30" && one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:elasticbeanstalk:cloudwatch:logs:health" && s.name == "RetentionInDays"]) == "30"
+    condition     = local.settings["aws:elasticbeanstalk:cloudwatch:logs/StreamLogs"] == "true" && local.settings["aws:elasticbeanstalk:cloudwatch:logs/RetentionInDays"] == "30" && local.settings["aws:elasticbeanstalk:cloudwatch:logs:health/RetentionInDays"] == "30"
     error_message = "Instance and health logs should stream to CloudWatch with the retention variable."
+  }
+
+  assert {
+    condition     = local.settings["aws:elasticbeanstalk:sns:topics/Notification Topic ARN"] == aws_sns_topic.alarms.arn
+    error_message = "Beanstalk's own notifications should go to the environment's topic."
   }
 
   # What the container is told.
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:elasticbeanstalk:application:environment" && s.name == "CLIENTIP_TRUSTEDPROXIES"]) == "127.0.0.0/8,172.17.0.0/16,10.0.0.0/16"
+    condition     = local.settings["aws:elasticbeanstalk:application:environment/CLIENTIP_TRUSTEDPROXIES"] == "127.0.0.0/8,172.17.0.0/16,10.0.0.0/16"
     error_message = "The service should trust nginx (loopback, Docker bridge) and the VPC, where the load balancer is."
   }
 
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:elasticbeanstalk:application:environment" && s.name == "SPRING_PROFILES_ACTIVE"]) == "beanstalk"
+    condition     = local.settings["aws:elasticbeanstalk:application:environment/SPRING_PROFILES_ACTIVE"] == "beanstalk"
     error_message = "The beanstalk profile (JSON logs) should be active."
   }
 
   # HTTPS is off.
   assert {
-    condition     = length([for s in aws_elastic_beanstalk_environment.this.setting : s if s.namespace == "aws:elbv2:listener:443"]) == 0 && length(aws_lb_listener_rule.redirect_http_to_https) == 0
-    error_message = "Without a certificate there should be no 443 listener and no redirect."
+    condition     = length([for k in keys(local.settings) : k if startswith(k, "aws:elbv2:listener:443/")]) == 0 && length(aws_lb_listener_rule.redirect_http_to_https) == 0 && length(aws_acm_certificate.this) == 0 && length(aws_route53_record.service) == 0
+    error_message = "Without a domain there should be no 443 listener, no redirect, no certificate and no DNS record."
   }
 
   assert {
@@ -205,7 +209,36 @@ run "plain_http_environment" {
 
   assert {
     condition     = output.url == "http://simpletimeservice-prod.eu-west-1.elasticbeanstalk.com"
-    error_message = "The URL should be plain http without a certificate."
+    error_message = "The URL should be plain http without a domain."
+  }
+}
+
+# After creation the platform belongs to managed updates: a new platform name never reaches a running
+# environment through Terraform, so a push cannot update the platform in the middle of a deploy.
+run "a_push_never_changes_the_platform" {
+  command = plan
+
+  variables {
+    solution_stack_name = "64bit Amazon Linux 2023 v4.9.0 running Docker"
+  }
+
+  assert {
+    condition     = aws_elastic_beanstalk_environment.this.solution_stack_name == "64bit Amazon Linux 2023 v4.7.3 running Docker"
+    error_message = "An existing environment must keep its platform whatever the configuration now names."
+  }
+}
+
+run "a_pinned_platform_is_used_at_creation" {
+  command   = plan
+  state_key = "pinned-platform"
+
+  variables {
+    solution_stack_name = "64bit Amazon Linux 2023 v4.5.0 running Docker"
+  }
+
+  assert {
+    condition     = aws_elastic_beanstalk_environment.this.solution_stack_name == "64bit Amazon Linux 2023 v4.5.0 running Docker"
+    error_message = "solution_stack_name should pin the platform a new environment is created on."
   }
 }
 
@@ -213,12 +246,12 @@ run "first_version_runs_the_image_variable" {
   command = apply
 
   variables {
-    image = "docker.io/someone/simpletimeservice:0123abc"
+    image = "docker.io/someone/simpletimeservice@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
   }
 
   assert {
-    condition     = jsondecode(aws_s3_object.initial_bundle.content).AWSEBDockerrunVersion == "1" && jsondecode(aws_s3_object.initial_bundle.content).Image.Name == "docker.io/someone/simpletimeservice:0123abc"
-    error_message = "The bundle should be a Dockerrun v1 file running the image from the variable."
+    condition     = jsondecode(aws_s3_object.initial_bundle.content).AWSEBDockerrunVersion == "1" && jsondecode(aws_s3_object.initial_bundle.content).Image.Name == var.image
+    error_message = "The bundle should be a Dockerrun v1 file running the image from the variable, digest included."
   }
 
   assert {
@@ -237,40 +270,15 @@ run "first_version_runs_the_image_variable" {
   }
 }
 
-run "https_with_a_certificate" {
-  command = apply
+run "roles_carry_the_boundary_the_infrastructure_role_demands" {
+  command = plan
 
   variables {
-    certificate_arn = "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
+    permissions_boundary_arn = "arn:aws:iam::123456789012:policy/simpletimeservice-beanstalk-boundary"
   }
 
   assert {
-    condition     = one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:elbv2:listener:443" && s.name == "Protocol"]) == "HTTPS" && one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:elbv2:listener:443" && s.name == "SSLCertificateArns"]) == var.certificate_arn
-    error_message = "A 443 HTTPS listener should use the certificate."
-  }
-
-  assert {
-    condition     = startswith(one([for s in aws_elastic_beanstalk_environment.this.setting : s.value if s.namespace == "aws:elbv2:listener:443" && s.name == "SSLPolicy"]), "ELBSecurityPolicy-TLS13-")
-    error_message = "The HTTPS listener should use a TLS 1.3 policy."
-  }
-
-  assert {
-    condition     = one(aws_lb_listener_rule.redirect_http_to_https[0].action).redirect[0].protocol == "HTTPS" && one(aws_lb_listener_rule.redirect_http_to_https[0].action).redirect[0].port == "443" && one(aws_lb_listener_rule.redirect_http_to_https[0].action).redirect[0].status_code == "HTTP_301"
-    error_message = "Port 80 should redirect to HTTPS permanently."
-  }
-
-  assert {
-    condition     = aws_lb_listener_rule.redirect_http_to_https[0].listener_arn == data.aws_lb_listener.http[0].arn && data.aws_lb_listener.http[0].port == 80 && data.aws_lb_listener.http[0].load_balancer_arn == aws_elastic_beanstalk_environment.this.load_balancers[0]
-    error_message = "The redirect belongs on the port 80 listener of the environment's load balancer."
-  }
-
-  assert {
-    condition     = keys(aws_vpc_security_group_ingress_rule.load_balancer) == ["443", "80"]
-    error_message = "With a certificate the load balancer should open ports 80 and 443."
-  }
-
-  assert {
-    condition     = startswith(output.url, "https://")
-    error_message = "The URL should be https with a certificate."
+    condition     = aws_iam_role.service.permissions_boundary == var.permissions_boundary_arn && aws_iam_role.instance.permissions_boundary == var.permissions_boundary_arn
+    error_message = "Both roles should carry the permissions boundary, or the GitHub infrastructure role may not create them."
   }
 }

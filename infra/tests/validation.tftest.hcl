@@ -112,6 +112,8 @@ run "certificate_arn_must_be_an_acm_arn" {
 
   variables {
     certificate_arn = "arn:aws:iam::123456789012:server-certificate/mine"
+    domain_name     = "time.example.com"
+    hosted_zone_id  = "Z0123456789ABCDEFGHIJ"
   }
 
   expect_failures = [var.certificate_arn]
@@ -165,4 +167,127 @@ run "maintenance_window_must_be_day_and_time" {
   }
 
   expect_failures = [var.maintenance_window]
+}
+
+run "a_certificate_needs_a_domain" {
+  command = plan
+
+  variables {
+    certificate_arn = "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
+  }
+
+  expect_failures = [var.certificate_arn]
+}
+
+run "a_domain_needs_its_hosted_zone" {
+  command = plan
+
+  variables {
+    domain_name = "time.example.com"
+  }
+
+  expect_failures = [var.hosted_zone_id]
+}
+
+run "domain_name_must_be_a_dns_name" {
+  command = plan
+
+  variables {
+    domain_name    = "https://time.example.com"
+    hosted_zone_id = "Z0123456789ABCDEFGHIJ"
+  }
+
+  expect_failures = [var.domain_name]
+}
+
+run "arm_instance_types_are_refused_while_the_image_is_amd64" {
+  command = plan
+
+  variables {
+    instance_type = "t4g.small"
+  }
+
+  expect_failures = [var.instance_type]
+}
+
+run "scale_in_must_be_below_scale_out" {
+  command = plan
+
+  variables {
+    scale_out_cpu_percent = 30
+    scale_in_cpu_percent  = 30
+  }
+
+  expect_failures = [var.scale_in_cpu_percent]
+}
+
+run "scale_out_must_be_a_percentage" {
+  command = plan
+
+  variables {
+    scale_out_cpu_percent = 150
+  }
+
+  expect_failures = [var.scale_out_cpu_percent]
+}
+
+run "alarm_email_must_be_an_address" {
+  command = plan
+
+  variables {
+    alarm_email = "ops at example.com"
+  }
+
+  expect_failures = [var.alarm_email]
+}
+
+run "alarm_environment_health_must_be_a_level" {
+  command = plan
+
+  variables {
+    alarm_environment_health = "Red"
+  }
+
+  expect_failures = [var.alarm_environment_health]
+}
+
+run "alarm_thresholds_must_be_sensible" {
+  command = plan
+
+  variables {
+    alarm_p99_seconds    = 0
+    alarm_5xx_per_minute = -1
+  }
+
+  expect_failures = [var.alarm_p99_seconds, var.alarm_5xx_per_minute]
+}
+
+run "solution_stack_must_be_al2023_docker" {
+  command = plan
+
+  variables {
+    solution_stack_name = "64bit Amazon Linux 2 v3.9.1 running Docker"
+  }
+
+  expect_failures = [var.solution_stack_name]
+}
+
+run "access_log_retention_must_be_whole_days" {
+  command = plan
+
+  variables {
+    access_log_retention_days = 0
+  }
+
+  expect_failures = [var.access_log_retention_days]
+}
+
+run "permissions_boundary_must_be_a_policy_arn" {
+  command = plan
+
+  variables {
+    permissions_boundary_arn = "simpletimeservice-beanstalk-boundary"
+  }
+
+  expect_failures = [var.permissions_boundary_arn]
 }

@@ -28,6 +28,10 @@ mock_data "aws_elastic_beanstalk_solution_stack" {
 mock_data "aws_lb_listener" {
   defaults = {
     arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/awseb-AWSEB-1/50dc6c495c0c9188/f2f7dc8efc522ab2"
+    default_action = [{
+      type             = "forward"
+      target_group_arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/awseb-AWSEB-2/0123456789abcdef"
+    }]
   }
 }
 
@@ -47,5 +51,44 @@ mock_resource "aws_elastic_beanstalk_environment" {
   defaults = {
     cname          = "simpletimeservice-prod.eu-west-1.elasticbeanstalk.com"
     load_balancers = ["arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/awseb-AWSEB-1/50dc6c495c0c9188"]
+  }
+}
+
+mock_data "aws_lb" {
+  defaults = {
+    arn        = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/awseb-AWSEB-1/50dc6c495c0c9188"
+    arn_suffix = "app/awseb-AWSEB-1/50dc6c495c0c9188"
+    dns_name   = "awseb-AWSEB-1-123456789.eu-west-1.elb.amazonaws.com"
+    zone_id    = "Z32O12XQLNTSW2"
+  }
+}
+
+mock_data "aws_elb_service_account" {
+  defaults = {
+    arn = "arn:aws:iam::156460612806:root"
+  }
+}
+
+mock_resource "aws_sns_topic" {
+  defaults = {
+    arn = "arn:aws:sns:eu-west-1:123456789012:simpletimeservice-prod-alarms"
+  }
+}
+
+mock_resource "aws_acm_certificate" {
+  defaults = {
+    arn = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
+    domain_validation_options = [{
+      domain_name           = "time.example.com"
+      resource_record_name  = "_abc.time.example.com."
+      resource_record_type  = "CNAME"
+      resource_record_value = "_def.acm-validations.aws."
+    }]
+  }
+}
+
+mock_resource "aws_acm_certificate_validation" {
+  defaults = {
+    certificate_arn = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
   }
 }

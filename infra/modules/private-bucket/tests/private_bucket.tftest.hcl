@@ -71,3 +71,41 @@ run "name_must_be_a_bucket_name" {
 
   expect_failures = [var.name]
 }
+
+run "extra_statements_and_expiry" {
+  command = apply
+
+  variables {
+    expire_after_days = 30
+    policy_statements = [{ Sid = "Delivery", Effect = "Allow", Principal = { Service = "logdelivery.elasticloadbalancing.amazonaws.com" }, Action = "s3:PutObject", Resource = "arn:aws:s3:::example-bucket/logs/*" }]
+  }
+
+  assert {
+    condition     = [for s in jsondecode(aws_s3_bucket_policy.this.policy).Statement : s.Sid] == ["TLSOnly", "Delivery"]
+    error_message = "Extra statements should follow the TLS-only one, which always stays."
+  }
+
+  assert {
+    condition     = one(aws_s3_bucket_lifecycle_configuration.this[0].rule).expiration[0].days == 30 && one(aws_s3_bucket_lifecycle_configuration.this[0].rule).noncurrent_version_expiration[0].noncurrent_days == 1 && output.expire_after_days == 30
+    error_message = "Objects should expire after expire_after_days, older versions a day later."
+  }
+}
+
+run "nothing_expires_by_default" {
+  command = plan
+
+  assert {
+    condition     = length(aws_s3_bucket_lifecycle_configuration.this) == 0
+    error_message = "Without expire_after_days, objects are kept."
+  }
+}
+
+run "expiry_must_be_whole_days" {
+  command = plan
+
+  variables {
+    expire_after_days = 0.5
+  }
+
+  expect_failures = [var.expire_after_days]
+}

@@ -1,0 +1,107 @@
+mock_provider "aws" {
+  source = "./tests/mocks"
+}
+
+run "alarms_watch_the_environments_own_load_balancer" {
+  command = apply
+
+  variables {
+    alarm_email = "ops@example.com"
+  }
+
+  assert {
+    condition     = aws_sns_topic_subscription.email[0].protocol == "email" && aws_sns_topic_subscription.email[0].endpoint == "ops@example.com" && aws_sns_topic_subscription.email[0].topic_arn == aws_sns_topic.alarms.arn
+    error_message = "alarm_email should subscribe to the environment's topic."
+  }
+
+  assert {
+    condition     = alltrue([for a in concat([aws_cloudwatch_metric_alarm.environment_health, aws_cloudwatch_metric_alarm.healthy_hosts, aws_cloudwatch_metric_alarm.latency_p99], values(aws_cloudwatch_metric_alarm.server_errors)) : a.alarm_actions == toset([aws_sns_topic.alarms.arn]) && a.ok_actions == toset([aws_sns_topic.alarms.arn])])
+    error_message = "Every alarm should notify the topic when it fires and when it clears."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.environment_health.namespace == "AWS/ElasticBeanstalk" && aws_cloudwatch_metric_alarm.environment_health.metric_name == "EnvironmentHealth" && aws_cloudwatch_metric_alarm.environment_health.dimensions == tomap({ EnvironmentName = "simpletimeservice-prod" })
+    error_message = "The health alarm should read the environment's EnvironmentHealth."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.environment_health.threshold == 20 && aws_cloudwatch_metric_alarm.environment_health.comparison_operator == "GreaterThanOrEqualToThreshold" && aws_cloudwatch_metric_alarm.environment_health.statistic == "Maximum"
+    error_message = "The health alarm should fire at Degraded (20) or worse by default."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.server_errors["load_balancer"].metric_name == "HTTPCode_ELB_5XX_Count" && aws_cloudwatch_metric_alarm.server_errors["service"].metric_name == "HTTPCode_Target_5XX_Count"
+    error_message = "There should be one 5xx alarm for the load balancer and one for the service."
+  }
+
+  assert {
+    condition     = alltrue([for a in aws_cloudwatch_metric_alarm.server_errors : a.namespace == "AWS/ApplicationELB" && a.dimensions == tomap({ LoadBalancer = "app/awseb-AWSEB-1/50dc6c495c0c9188" }) && a.statistic == "Sum" && a.threshold == 5 && a.comparison_operator == "GreaterThanThreshold" && a.treat_missing_data == "notBreaching"])
+    error_message = "The 5xx alarms should count on the environment's load balancer, over 5 a minute."
+  }
+
+  assert {
+    condition     = data.aws_lb.this.arn == aws_elastic_beanstalk_environment.this.load_balancers[0]
+    error_message = "The load balancer dimension should come from the environment's own load balancer."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.healthy_hosts.metric_name == "HealthyHostCount" && aws_cloudwatch_metric_alarm.healthy_hosts.dimensions == tomap({ LoadBalancer = "app/awseb-AWSEB-1/50dc6c495c0c9188", TargetGroup = "targetgroup/awseb-AWSEB-2/0123456789abcdef" })
+    error_message = "The healthy hosts alarm should watch the default process's target group on the environment's load balancer."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.healthy_hosts.threshold == 2 && aws_cloudwatch_metric_alarm.healthy_hosts.comparison_operator == "LessThanThreshold" && aws_cloudwatch_metric_alarm.healthy_hosts.statistic == "Minimum" && aws_cloudwatch_metric_alarm.healthy_hosts.treat_missing_data == "breaching"
+    error_message = "The healthy hosts alarm should fire below min_instances, and when the metric stops."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.latency_p99.metric_name == "TargetResponseTime" && aws_cloudwatch_metric_alarm.latency_p99.extended_statistic == "p99" && aws_cloudwatch_metric_alarm.latency_p99.threshold == 1 && aws_cloudwatch_metric_alarm.latency_p99.dimensions == tomap({ LoadBalancer = "app/awseb-AWSEB-1/50dc6c495c0c9188" })
+    error_message = "The latency alarm should watch p99 of the target response time, above 1 s by default."
+  }
+
+  assert {
+    condition     = one([for s in jsondecode(aws_sns_topic_policy.alarms.policy).Statement : s.Principal if s.Sid == "CloudWatchAlarms"]).Service == "cloudwatch.amazonaws.com" && one([for s in jsondecode(aws_sns_topic_policy.alarms.policy).Statement : s.Principal if s.Sid == "BeanstalkNotifications"]).AWS == aws_iam_role.service.arn && alltrue([for s in jsondecode(aws_sns_topic_policy.alarms.policy).Statement : s.Action == "sns:Publish" && s.Resource == aws_sns_topic.alarms.arn])
+    error_message = "Only CloudWatch and Beanstalk's service role may publish to the topic."
+  }
+
+  # Records: the load balancer's access logs in a private, expiring bucket it may write to.
+  assert {
+    condition     = local.settings["aws:elbv2:loadbalancer/AccessLogsS3Enabled"] == "true" && local.settings["aws:elbv2:loadbalancer/AccessLogsS3Bucket"] == module.access_logs_bucket.name && module.access_logs_bucket.name == "simpletimeservice-lb-logs-123456789012-eu-west-1"
+    error_message = "The load balancer should write access logs to the access logs bucket."
+  }
+
+  assert {
+    condition     = one([for s in jsondecode(module.access_logs_bucket.policy).Statement : s if s.Sid == "LoadBalancerLogDelivery"]).Resource == "arn:aws:s3:::simpletimeservice-lb-logs-123456789012-eu-west-1/load-balancer/AWSLogs/123456789012/*" && one([for s in jsondecode(module.access_logs_bucket.policy).Statement : s if s.Sid == "LoadBalancerLogDelivery"]).Principal == { AWS = "arn:aws:iam::156460612806:root", Service = "logdelivery.elasticloadbalancing.amazonaws.com" }
+    error_message = "Only Elastic Load Balancing may write, and only under the access log prefix of this account."
+  }
+
+  assert {
+    condition     = module.access_logs_bucket.expire_after_days == 90
+    error_message = "Access logs should expire after access_log_retention_days."
+  }
+}
+
+run "no_subscription_without_an_email" {
+  command = plan
+
+  assert {
+    condition     = length(aws_sns_topic_subscription.email) == 0
+    error_message = "Without alarm_email nobody is subscribed."
+  }
+}
+
+run "thresholds_follow_the_variables" {
+  command = plan
+
+  variables {
+    alarm_environment_health = "Warning"
+    alarm_5xx_per_minute     = 20
+    alarm_p99_seconds        = 0.25
+    min_instances            = 3
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.environment_health.threshold == 15 && alltrue([for a in aws_cloudwatch_metric_alarm.server_errors : a.threshold == 20]) && aws_cloudwatch_metric_alarm.latency_p99.threshold == 0.25 && aws_cloudwatch_metric_alarm.healthy_hosts.threshold == 3
+    error_message = "Each alarm's threshold should come from its variable."
+  }
+}

@@ -8,12 +8,22 @@ output "region" {
   value       = var.region
 }
 
-output "deploy_role_arn" {
-  description = "Role the production jobs assume (repository variable AWS_DEPLOY_ROLE_ARN); null without github_repository."
-  value       = one(aws_iam_role.deploy[*].arn)
+output "plan_role_arn" {
+  description = "Role of pull-request plans (repository variable AWS_PLAN_ROLE_ARN); null without github_repository."
+  value       = try(aws_iam_role.github["plan"].arn, null)
 }
 
-output "plan_role_arn" {
-  description = "Role pull-request plans assume (repository variable AWS_PLAN_ROLE_ARN); null without github_repository."
-  value       = one(aws_iam_role.plan[*].arn)
+output "infrastructure_role_arn" {
+  description = "Role of the production terraform apply (repository variable AWS_INFRASTRUCTURE_ROLE_ARN); null without github_repository."
+  value       = try(aws_iam_role.github["infrastructure"].arn, null)
+}
+
+output "release_role_arn" {
+  description = "Role of the production release (repository variable AWS_RELEASE_ROLE_ARN); null without github_repository."
+  value       = try(aws_iam_role.github["release"].arn, null)
+}
+
+output "permissions_boundary_arn" {
+  description = "Boundary every role of the main module must carry (repository variable PERMISSIONS_BOUNDARY_ARN, main module's permissions_boundary_arn)."
+  value       = aws_iam_policy.boundary.arn
 }

@@ -5,6 +5,12 @@ mock_provider "aws" {
     }
   }
 
+  mock_data "aws_partition" {
+    defaults = {
+      partition = "aws"
+    }
+  }
+
   mock_resource "aws_s3_bucket" {
     defaults = {
       arn = "arn:aws:s3:::simpletimeservice-tfstate-123456789012-eu-west-1"
@@ -14,6 +20,12 @@ mock_provider "aws" {
   mock_resource "aws_iam_openid_connect_provider" {
     defaults = {
       arn = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"
+    }
+  }
+
+  mock_resource "aws_iam_policy" {
+    defaults = {
+      arn = "arn:aws:iam::123456789012:policy/simpletimeservice-beanstalk-boundary"
     }
   }
 }
@@ -27,12 +39,12 @@ run "state_bucket_without_github" {
   }
 
   assert {
-    condition     = length(aws_iam_role.deploy) == 0 && length(aws_iam_role.plan) == 0 && length(aws_iam_openid_connect_provider.github) == 0
+    condition     = length(aws_iam_role.github) == 0 && length(aws_iam_openid_connect_provider.github) == 0
     error_message = "Without github_repository no GitHub roles should exist."
   }
 }
 
-run "github_roles_trust_only_this_repository" {
+run "three_roles_each_trusting_one_subject" {
   command = apply
 
   variables {
@@ -45,47 +57,91 @@ run "github_roles_trust_only_this_repository" {
   }
 
   assert {
-    condition     = jsondecode(aws_iam_role.deploy[0].assume_role_policy).Statement[0].Condition.StringEquals["token.actions.githubusercontent.com:sub"] == "repo:octo-org/simpletimeservice:environment:production"
-    error_message = "The deploy role should trust only the production environment of this repository."
+    condition     = keys(aws_iam_role.github) == ["infrastructure", "plan", "release"]
+    error_message = "There should be exactly the plan, infrastructure and release roles."
   }
 
   assert {
-    condition     = jsondecode(aws_iam_role.deploy[0].assume_role_policy).Statement[0].Condition.StringEquals["token.actions.githubusercontent.com:aud"] == "sts.amazonaws.com" && length(jsondecode(aws_iam_role.deploy[0].assume_role_policy).Statement[0].Condition) == 1
-    error_message = "The audience must be STS, and subjects must match exactly, not by pattern."
+    condition     = { for k, r in aws_iam_role.github : k => jsondecode(r.assume_role_policy).Statement[0].Condition.StringEquals["token.actions.githubusercontent.com:sub"] } == { infrastructure = "repo:octo-org/simpletimeservice:environment:production", plan = "repo:octo-org/simpletimeservice:pull_request", release = "repo:octo-org/simpletimeservice:environment:production" }
+    error_message = "Plan should trust only pull requests; infrastructure and release only the production environment, of this repository."
   }
 
   assert {
-    condition     = jsondecode(aws_iam_role.plan[0].assume_role_policy).Statement[0].Condition.StringEquals["token.actions.githubusercontent.com:sub"] == "repo:octo-org/simpletimeservice:pull_request"
-    error_message = "The plan role should trust only pull requests of this repository."
+    condition     = alltrue([for r in aws_iam_role.github : jsondecode(r.assume_role_policy).Statement[0].Condition.StringEquals["token.actions.githubusercontent.com:aud"] == "sts.amazonaws.com" && keys(jsondecode(r.assume_role_policy).Statement[0].Condition) == ["StringEquals"] && length(jsondecode(r.assume_role_policy).Statement) == 1])
+    error_message = "Each trust must pin the audience to STS and match subjects exactly, not by pattern."
   }
 
   assert {
-    condition     = jsondecode(aws_iam_role.plan[0].assume_role_policy).Statement[0].Principal.Federated == aws_iam_openid_connect_provider.github[0].arn
-    error_message = "The roles should trust the GitHub OIDC provider."
+    condition     = alltrue([for r in aws_iam_role.github : jsondecode(r.assume_role_policy).Statement[0].Principal.Federated == aws_iam_openid_connect_provider.github[0].arn && jsondecode(r.assume_role_policy).Statement[0].Action == "sts:AssumeRoleWithWebIdentity"])
+    error_message = "The roles should trust only the GitHub OIDC provider."
   }
 
   assert {
-    condition     = aws_iam_role_policy_attachment.plan_read_only[0].policy_arn == "arn:aws:iam::aws:policy/ReadOnlyAccess"
-    error_message = "The plan role should be read-only."
+    condition     = alltrue([for p in aws_iam_role_policy.github : alltrue([for s in jsondecode(p.policy).Statement : alltrue([for a in flatten([s.Action]) : !strcontains(a, "*")])])])
+    error_message = "No role may hold a wildcard action: every action is named."
   }
 
   assert {
-    condition     = jsondecode(aws_iam_role_policy.plan_state[0].policy).Statement[2].Resource == "arn:aws:s3:::simpletimeservice-tfstate-123456789012-eu-west-1/*.tflock"
-    error_message = "The plan role may write only the state lock file."
+    condition     = { for k, p in aws_iam_role_policy.github : k => p.role } == { for k, r in aws_iam_role.github : k => r.id }
+    error_message = "Each role should carry its own policy."
+  }
+
+  # Plan: reads, and the state lock.
+  assert {
+    condition     = alltrue([for s in jsondecode(aws_iam_role_policy.github["plan"].policy).Statement : s.Effect == "Allow" && alltrue([for a in flatten([s.Action]) : can(regex("^[a-z0-9]+:(Get|List|Describe)", a)) || (contains(["s3:PutObject", "s3:DeleteObject"], a) && s.Resource == "arn:aws:s3:::simpletimeservice-tfstate-123456789012-eu-west-1/*.tflock")])])
+    error_message = "The plan role may only read, and write nothing but the state's lock file."
+  }
+
+  # Infrastructure: roles only with the boundary, only allowed managed policies, no way around either.
+  assert {
+    condition     = one([for s in jsondecode(aws_iam_role_policy.github["infrastructure"].policy).Statement : s if contains(flatten([s.Action]), "iam:CreateRole")]).Condition.StringEquals["iam:PermissionsBoundary"] == "arn:aws:iam::123456789012:policy/simpletimeservice-beanstalk-boundary" && one([for s in jsondecode(aws_iam_role_policy.github["infrastructure"].policy).Statement : s if contains(flatten([s.Action]), "iam:CreateRole")]).Resource == "arn:aws:iam::123456789012:role/simpletimeservice-beanstalk-*"
+    error_message = "iam:CreateRole only for the project's roles, and only with the boundary."
   }
 
   assert {
-    condition     = aws_iam_role_policy_attachment.deploy_beanstalk[0].policy_arn == "arn:aws:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk"
-    error_message = "The deploy role should have Beanstalk's managed policy."
+    condition     = one([for s in jsondecode(aws_iam_role_policy.github["infrastructure"].policy).Statement : s if contains(flatten([s.Action]), "iam:AttachRolePolicy")]).Condition.ArnEquals["iam:PolicyARN"] == ["arn:aws:iam::aws:policy/AWSElasticBeanstalkWebTier", "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", "arn:aws:iam::aws:policy/service-role/AWSElasticBeanstalkEnhancedHealth", "arn:aws:iam::aws:policy/AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy"]
+    error_message = "iam:AttachRolePolicy only for the four managed policies infra/iam.tf uses."
   }
 
   assert {
-    condition     = one([for s in jsondecode(aws_iam_role_policy.deploy[0].policy).Statement : s.Resource if s.Sid == "ProjectRoles"]) == ["arn:aws:iam::123456789012:role/simpletimeservice-beanstalk-*", "arn:aws:iam::123456789012:instance-profile/simpletimeservice-beanstalk-*"]
-    error_message = "The deploy role may manage only the project's own roles."
+    condition     = alltrue([for k in ["infrastructure", "release"] : alltrue([for s in jsondecode(aws_iam_role_policy.github[k].policy).Statement : s.Resource == "arn:aws:iam::123456789012:role/simpletimeservice-beanstalk-*" && s.Condition.StringEquals["iam:PassedToService"] == ["ec2.amazonaws.com", "elasticbeanstalk.amazonaws.com"] if contains(flatten([s.Action]), "iam:PassRole")])]) && length([for s in jsondecode(aws_iam_role_policy.github["plan"].policy).Statement : s if contains(flatten([s.Action]), "iam:PassRole")]) == 0
+    error_message = "iam:PassRole only for the project's roles, only to EC2 and Beanstalk; never for the plan role."
   }
 
   assert {
-    condition     = output.deploy_role_arn == aws_iam_role.deploy[0].arn && output.state_bucket == module.state_bucket.name
+    condition     = alltrue([for a in ["iam:DeletePolicy", "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:DeleteRolePermissionsBoundary"] : contains(one([for s in jsondecode(aws_iam_role_policy.github["infrastructure"].policy).Statement : s if s.Effect == "Deny"]).Action, a)]) && one([for s in jsondecode(aws_iam_role_policy.github["infrastructure"].policy).Statement : s if s.Effect == "Deny"]).Resource == ["arn:aws:iam::123456789012:policy/simpletimeservice-beanstalk-boundary", "arn:aws:iam::123456789012:role/simpletimeservice-beanstalk-*", "arn:aws:iam::123456789012:role/simpletimeservice-github-*"]
+    error_message = "The infrastructure role must be denied changing the boundary, removing it from a role, or touching the GitHub roles."
+  }
+
+  assert {
+    condition     = length([for s in jsondecode(aws_iam_role_policy.github["infrastructure"].policy).Statement : s if s.Effect == "Allow" && anytrue([for a in flatten([s.Action]) : startswith(a, "iam:") && a != "iam:CreateServiceLinkedRole" && !startswith(a, "iam:Get") && !startswith(a, "iam:List")]) && !contains(["arn:aws:iam::123456789012:role/simpletimeservice-beanstalk-*", "arn:aws:iam::123456789012:instance-profile/simpletimeservice-beanstalk-*"], s.Resource)]) == 0
+    error_message = "Every IAM write of the infrastructure role must be limited to the project's roles or instance profiles."
+  }
+
+  # The boundary: denies editing itself and the GitHub roles.
+  assert {
+    condition     = aws_iam_policy.boundary.name == "simpletimeservice-beanstalk-boundary" && contains(one([for s in jsondecode(aws_iam_policy.boundary.policy).Statement : s if s.Effect == "Deny"]).Action, "iam:CreatePolicyVersion") && contains(one([for s in jsondecode(aws_iam_policy.boundary.policy).Statement : s if s.Effect == "Deny"]).Action, "iam:DeleteRolePermissionsBoundary") && contains(one([for s in jsondecode(aws_iam_policy.boundary.policy).Statement : s if s.Effect == "Deny"]).Resource, "arn:aws:iam::123456789012:policy/simpletimeservice-beanstalk-boundary") && contains(one([for s in jsondecode(aws_iam_policy.boundary.policy).Statement : s if s.Effect == "Deny"]).Resource, "arn:aws:iam::123456789012:role/simpletimeservice-github-*")
+    error_message = "The boundary must deny changing itself, removing it, and touching the GitHub roles."
+  }
+
+  assert {
+    condition     = length([for s in jsondecode(aws_iam_policy.boundary.policy).Statement : s if s.Effect == "Allow" && anytrue([for a in flatten([s.Action]) : startswith(a, "iam:") && a != "iam:PassRole"])]) == 0
+    error_message = "A bounded role may never do IAM beyond passing the project's roles."
+  }
+
+  # Release: bundles, the project's Beanstalk resources, and what UpdateEnvironment needs; no IAM writes.
+  assert {
+    condition     = one([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s.Resource if s.Sid == "Bundles"]) == "arn:aws:s3:::simpletimeservice-bundles-123456789012-*/*" && one([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s.Resource if s.Sid == "Beanstalk"])[0] == "arn:aws:elasticbeanstalk:*:123456789012:application/simpletimeservice"
+    error_message = "The release role may put bundles in the project's bucket and release to the project's application only."
+  }
+
+  assert {
+    condition     = length([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s if anytrue([for a in flatten([s.Action]) : startswith(a, "iam:") && a != "iam:PassRole"])]) == 0 && length([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s if contains(flatten([s.Action]), "s3:GetObject") && s.Resource == "arn:aws:s3:::simpletimeservice-tfstate-123456789012-eu-west-1/*"]) == 0
+    error_message = "The release role must not touch IAM beyond PassRole, nor read the Terraform state."
+  }
+
+  assert {
+    condition     = output.plan_role_arn == aws_iam_role.github["plan"].arn && output.infrastructure_role_arn == aws_iam_role.github["infrastructure"].arn && output.release_role_arn == aws_iam_role.github["release"].arn && output.permissions_boundary_arn == aws_iam_policy.boundary.arn
     error_message = "Outputs should give what the repository variables need."
   }
 }

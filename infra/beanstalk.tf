@@ -19,19 +19,9 @@ locals {
   trusted_proxies = join(",", ["127.0.0.0/8", "172.17.0.0/16", var.vpc_cidr])
 
   # Enhanced health: only failures of the service or the platform change the colour, not clients' 4xx
-  # (scanners' 404s on a public load balancer); EnvironmentHealth goes to CloudWatch for the alarm.
-  health_config = jsonencode({
-    Version = 1
-    Rules = {
-      Environment = {
-        Application = { ApplicationRequests4xx = { Enabled = false } }
-        ELB         = { ELBRequests4xx = { Enabled = false } }
-      }
-    }
-    CloudWatchMetrics = {
-      Environment = { EnvironmentHealth = 60 }
-    }
-  })
+  # (scanners' 404s on a public load balancer); EnvironmentHealth goes to CloudWatch for the alarm. Written
+  # compact and in the order Beanstalk returns it (not jsonencode's sorted keys), so a plan compares equal.
+  health_config = "{\"Version\":1,\"CloudWatchMetrics\":{\"Instance\":{},\"Environment\":{\"EnvironmentHealth\":60}},\"Rules\":{\"Environment\":{\"ELB\":{\"ELBRequests4xx\":{\"Enabled\":false}},\"Application\":{\"ApplicationRequests4xx\":{\"Enabled\":false}}}}}"
 
   # Every option setting, keyed "namespace/name" (no option name holds a slash).
   settings = merge({

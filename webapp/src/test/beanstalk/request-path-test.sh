@@ -7,8 +7,8 @@
 # Usage: request-path-test.sh SERVICE_JAR "JVM OPTIONS" (the image's, from webapp/pom.xml). Needs root, iproute2, nginx, haproxy, curl, jq and terraform
 # (apt-get install nginx haproxy); without them it says so and skips. Bounded: about 30 s, then it cleans up.
 set -euo pipefail
-cd "$(dirname "$0")/../../.."          # webapp/
 jar=$(realpath "$1")
+cd "$(dirname "$0")/../../.."          # webapp/
 read -r -a jvm_options <<<"${2:-}"
 here=src/test/beanstalk
 

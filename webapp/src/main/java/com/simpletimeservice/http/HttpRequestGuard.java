@@ -55,6 +55,9 @@ final class HttpRequestGuard {
 
 	private @Nullable ScheduledFuture<?> headerTimer;
 
+	/** This guard answered and is closing the connection: nothing more goes to Reactor Netty. */
+	private boolean rejected;
+
 	private HttpRequestGuard(Duration headerTimeout) {
 		this.headerTimeoutNanos = headerTimeout.toNanos();
 	}
@@ -96,6 +99,10 @@ final class HttpRequestGuard {
 
 		@Override
 		public void channelRead(ChannelHandlerContext ctx, Object msg) {
+			if (HttpRequestGuard.this.rejected) {
+				ReferenceCountUtil.release(msg); // the rest of a rejected request, such as its LastHttpContent
+				return;
+			}
 			if (msg instanceof HttpRequest request) {
 				HttpRequestGuard.this.headersPending = false;
 				HttpRequestGuard.this.requestInFlight = true;
@@ -141,7 +148,8 @@ final class HttpRequestGuard {
 	}
 
 	/** Written from after the codec, so it goes out encoded; an empty body, like Reactor Netty's 400. */
-	private static void respondAndClose(ChannelHandlerContext ctx, HttpResponseStatus status) {
+	private void respondAndClose(ChannelHandlerContext ctx, HttpResponseStatus status) {
+		this.rejected = true;
 		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER);
 		response.headers()
 			.setInt(HttpHeaderNames.CONTENT_LENGTH, 0)

@@ -82,7 +82,7 @@ variable "nat_gateway_per_az" {
 }
 
 variable "image" {
-  description = "Container image of the first application version, e.g. docker.io/user/simpletimeservice:1.0.0. Later releases come from the Maven release step."
+  description = "Container image of the first application version, e.g. docker.io/user/simpletimeservice:1.0.0, or pinned by digest, docker.io/user/simpletimeservice@sha256:<64 hex digits>. Later releases come from the Maven release step, always by digest."
   type        = string
   default     = "docker.io/simpletimeservice/simpletimeservice:latest"
 

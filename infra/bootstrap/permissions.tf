@@ -26,10 +26,14 @@ locals {
   versions         = "${local.arn}:elasticbeanstalk:${local.region}:${local.account}:applicationversion/${var.name}/*"
   platforms        = ["${local.arn}:elasticbeanstalk:${local.region}::platform/*", "${local.arn}:elasticbeanstalk:${local.region}::solutionstack/*"]
   stacks           = "${local.arn}:cloudformation:${local.region}:${local.account}:stack/awseb-*"
-  topic            = "${local.arn}:sns:${local.region}:${local.account}:${var.name}-*"
-  alarms           = "${local.arn}:cloudwatch:${local.region}:${local.account}:alarm:*"
-  log_groups       = "${local.arn}:logs:${local.region}:${local.account}:log-group:/aws/elasticbeanstalk/${var.name}-*"
-  github_roles     = "${local.arn}:iam::${local.account}:role/${var.name}-github-*"
+  beanstalk_groups = "${local.arn}:autoscaling:${local.region}:${local.account}:autoScalingGroup:*:autoScalingGroupName/awseb-*"
+  beanstalk_load_balancing = [for r in ["loadbalancer/app/awseb-*", "targetgroup/awseb-*", "listener/app/awseb-*", "listener-rule/app/awseb-*"] :
+    "${local.arn}:elasticloadbalancing:${local.region}:${local.account}:${r}"
+  ]
+  topic        = "${local.arn}:sns:${local.region}:${local.account}:${var.name}-*"
+  alarms       = "${local.arn}:cloudwatch:${local.region}:${local.account}:alarm:${var.name}-*"
+  log_groups   = "${local.arn}:logs:${local.region}:${local.account}:log-group:/aws/elasticbeanstalk/${var.name}-*"
+  github_roles = "${local.arn}:iam::${local.account}:role/${var.name}-github-*"
 
   # The only managed policies the infrastructure role may attach: those infra/iam.tf uses.
   attachable_policies = [for p in [
@@ -86,9 +90,20 @@ locals {
       Action   = ["cloudformation:CreateStack", "cloudformation:UpdateStack", "cloudformation:DeleteStack", "cloudformation:CancelUpdateStack", "cloudformation:ContinueUpdateRollback"]
       Resource = local.stacks
     },
+    # CloudFormation calls these with the caller's credentials while it builds or changes the stack; what it
+    # makes is named "awseb-..." by Beanstalk.
     {
-      # CloudFormation calls these with the caller's credentials while it builds or changes the stack.
-      Sid    = "BeanstalkStackResources"
+      Sid    = "BeanstalkInstances"
+      Effect = "Allow"
+      Action = [
+        "ec2:CreateLaunchTemplate", "ec2:CreateLaunchTemplateVersion", "ec2:CreateTags", "ec2:DeleteLaunchTemplate",
+        "ec2:DeleteLaunchTemplateVersions", "ec2:ModifyLaunchTemplate", "ec2:RunInstances", "ec2:TerminateInstances",
+      ]
+      # Launch templates and instances carry IDs, not names; iam:PassRole below limits what they can run as.
+      Resource = "*"
+    },
+    {
+      Sid    = "BeanstalkAutoScaling"
       Effect = "Allow"
       Action = [
         "autoscaling:AttachInstances", "autoscaling:CreateAutoScalingGroup", "autoscaling:CreateOrUpdateTags",
@@ -97,9 +112,13 @@ locals {
         "autoscaling:PutScalingPolicy", "autoscaling:PutScheduledUpdateGroupAction", "autoscaling:ResumeProcesses",
         "autoscaling:SetDesiredCapacity", "autoscaling:SuspendProcesses",
         "autoscaling:TerminateInstanceInAutoScalingGroup", "autoscaling:UpdateAutoScalingGroup",
-        "cloudwatch:DeleteAlarms", "cloudwatch:PutMetricAlarm",
-        "ec2:CreateLaunchTemplate", "ec2:CreateLaunchTemplateVersion", "ec2:CreateTags", "ec2:DeleteLaunchTemplate",
-        "ec2:DeleteLaunchTemplateVersions", "ec2:ModifyLaunchTemplate", "ec2:RunInstances", "ec2:TerminateInstances",
+      ]
+      Resource = local.beanstalk_groups
+    },
+    {
+      Sid    = "BeanstalkLoadBalancer"
+      Effect = "Allow"
+      Action = [
         "elasticloadbalancing:AddTags", "elasticloadbalancing:CreateListener", "elasticloadbalancing:CreateLoadBalancer",
         "elasticloadbalancing:CreateRule", "elasticloadbalancing:CreateTargetGroup",
         "elasticloadbalancing:DeleteListener", "elasticloadbalancing:DeleteLoadBalancer",
@@ -110,8 +129,13 @@ locals {
         "elasticloadbalancing:RegisterTargets", "elasticloadbalancing:RemoveTags", "elasticloadbalancing:SetSecurityGroups",
         "elasticloadbalancing:SetSubnets",
       ]
-      Resource  = "*"
-      Condition = { "ForAnyValue:StringEquals" = { "aws:CalledVia" = ["cloudformation.amazonaws.com", "elasticbeanstalk.amazonaws.com"] } }
+      Resource = local.beanstalk_load_balancing
+    },
+    {
+      Sid      = "BeanstalkAlarms"
+      Effect   = "Allow"
+      Action   = ["cloudwatch:DeleteAlarms", "cloudwatch:PutMetricAlarm"]
+      Resource = "${local.arn}:cloudwatch:${local.region}:${local.account}:alarm:awseb-*"
     },
     {
       Sid      = "BeanstalkLogGroups"
@@ -257,11 +281,11 @@ locals {
         Resource = local.alarms
       },
       {
-        Sid    = "DomainAndListenerRule"
+        # The certificate is requested before it has an ARN, and the hosted zone is the main module's variable.
+        Sid    = "Domain"
         Effect = "Allow"
         Action = [
           "acm:AddTagsToCertificate", "acm:DeleteCertificate", "acm:RequestCertificate",
-          "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule", "elasticloadbalancing:ModifyRule",
           "route53:ChangeResourceRecordSets", "route53:GetChange",
         ]
         Resource = "*"

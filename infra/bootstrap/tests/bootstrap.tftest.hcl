@@ -129,6 +129,12 @@ run "three_roles_each_trusting_one_subject" {
     error_message = "A bounded role may never do IAM beyond passing the project's roles."
   }
 
+  # What Beanstalk builds with the caller's credentials: scoped to its "awseb-" names where IAM can.
+  assert {
+    condition     = alltrue([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : alltrue([for r in flatten([s.Resource]) : strcontains(r, ":stack/awseb-") || strcontains(r, "autoScalingGroupName/awseb-") || strcontains(r, "/app/awseb-") || strcontains(r, "targetgroup/awseb-") || strcontains(r, ":alarm:awseb-")]) if contains(["BeanstalkStacks", "BeanstalkAutoScaling", "BeanstalkLoadBalancer", "BeanstalkAlarms"], s.Sid)]) && length([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s if contains(["BeanstalkStacks", "BeanstalkAutoScaling", "BeanstalkLoadBalancer", "BeanstalkAlarms"], s.Sid)]) == 4
+    error_message = "Beanstalk's stack, Auto Scaling group, load balancer and alarms should be reachable only under their awseb- names."
+  }
+
   # Release: bundles, the project's Beanstalk resources, and what UpdateEnvironment needs; no IAM writes.
   assert {
     condition     = one([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s.Resource if s.Sid == "Bundles"]) == "arn:aws:s3:::simpletimeservice-bundles-123456789012-*/*" && one([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s.Resource if s.Sid == "Beanstalk"])[0] == "arn:aws:elasticbeanstalk:*:123456789012:application/simpletimeservice"

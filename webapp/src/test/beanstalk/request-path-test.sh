@@ -151,6 +151,9 @@ check "nginx reused its connections to the service" test "$upstream" -ge 1 -a "$
 
 logs_json() { jq -en '[inputs] | length > 0 and all(has("@timestamp") and has("message"))' "$work/service.log" >/dev/null; }
 check "the service logs one JSON object per line (beanstalk profile)" logs_json
+if [[ " ${jvm_options[*]} " == *" -Dspring.aot.enabled=true "* ]]; then
+  check "the service runs its Spring AOT bean graph, as in the image" grep -q '"message":"Starting AOT-processed' "$work/service.log"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ] || { echo "--- service log"; tail -20 "$work/service.log"; echo "--- nginx"; tail -5 "$work/nginx-error.log"; exit 1; }

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Benchmarks the service against a bare Reactor Netty server answering the same JSON (bench/RawServer.java,
-# same reactor-netty version), on 127.0.0.1 only, with the JVM settings the README recommends.
-# Prints the start to the first 200 (without and with the JDK 25 AOT cache the image trains; Spring AOT in both), req/s, p50, p99,
-# server CPU per request (from /proc: steadier than req/s, since wrk shares the cores) and RSS after load.
+# Benchmarks the service against two peers answering the same JSON, on 127.0.0.1 only: a bare Reactor Netty
+# server (bench/RawServer.java, same reactor-netty version, the floor) and a Go net/http server
+# (bench/goserver, the best public take on this service is written that way). The JVMs get the flags the
+# container gets. Prints the start to the first 200 (without and with the JDK 25 AOT cache the image trains;
+# Spring AOT in both), req/s, p50, p99, server CPU per request (from /proc: steadier than req/s, since wrk
+# shares the cores) and RSS after load, with the service's ratio to each peer.
 #
-# Needs wrk (apt-get install wrk) and JDK 25 (JAVA25_HOME). Takes about three minutes; stops by itself.
+# Needs wrk and Go (apt-get install wrk golang-go; the Go peer builds offline, standard library only) and
+# JDK 25 (JAVA25_HOME). Takes about four minutes; stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,9 +22,11 @@ read -r -a JVM_OPTS <<<"$(./mvnw -q -B -ntp -pl webapp help:evaluate -Dexpressio
 JVM_OPTS+=(-XX:MaxDirectMemorySize=10M -XX:ActiveProcessorCount="$(nproc)")
 SERVICE_PORT=18080
 RAW_PORT=18081
+GO_PORT=18082
 WORK=target/bench
 
 command -v wrk >/dev/null || { echo "bench needs wrk: apt-get install wrk" >&2; exit 1; }
+command -v go >/dev/null || { echo "bench needs Go: apt-get install golang-go" >&2; exit 1; }
 "$JAVA" -version 2>&1 | grep -q 'version "25' || { echo "bench needs JDK 25: set JAVA25_HOME" >&2; exit 1; }
 
 pids=()
@@ -36,6 +41,7 @@ rm -rf "$WORK/app"
 APP_JAR=$(ls "$WORK"/app/simpletimeservice-*.jar)
 # Compiled ahead, so its start is not the source launcher compiling it.
 "${JAVA%/java}/javac" -d "$WORK/raw" -cp "$(cat "$WORK/classpath.txt")" bench/RawServer.java
+(cd bench/goserver && GOPROXY=off GOFLAGS=-mod=mod GOCACHE="$OLDPWD/$WORK/go-cache" go build -o "$OLDPWD/$WORK/goserver" .)
 
 echo "Training the AOT cache (as the buildpack does at image build time)..."
 rm -f "$WORK/app.aot"
@@ -48,7 +54,7 @@ now_ms() { date +%s%3N; }
 start() {
   local port=$1 log=$2 begin
   begin=$(now_ms)
-  "$JAVA" "${JVM_OPTS[@]}" "${@:3}" >"$log" 2>&1 &
+  if [ "$3" = "$WORK/goserver" ]; then "${@:3}" >"$log" 2>&1 & else "$JAVA" "${JVM_OPTS[@]}" "${@:3}" >"$log" 2>&1 & fi
   pids+=($!)
   server_pid=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/")" = 200 ]; do
@@ -98,14 +104,22 @@ startup_raw=$startup_ms
 read -r raw_rps raw_p50 raw_p99 raw_cpu raw_rss < <(measure $RAW_PORT "$raw_pid")
 stop "$raw_pid"
 
+echo "Go net/http: startup, then under load..."
+start $GO_PORT "$WORK/go.log" "$WORK/goserver" $GO_PORT
+go_pid=$server_pid
+startup_go=$startup_ms
+read -r go_rps go_p50 go_p99 go_cpu go_rss < <(measure $GO_PORT "$go_pid")
+stop "$go_pid"
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+row() { printf '%-34s %10s %10s %10s %10s %10s\n' "$1" "$2" "$3" "$4" "$(ratio "$2" "$3")" "$(ratio "$2" "$4")"; }
 echo
-printf '%-34s %12s %12s %8s\n' "" "service" "raw netty" "ratio"
-printf '%-34s %12s %12s %8s\n' "first 200, no AOT cache (ms)" "$startup_plain" "$startup_raw" "$(ratio "$startup_plain" "$startup_raw")"
-printf '%-34s %12s %12s %8s\n' "first 200, image's AOT cache (ms)" "$startup_aot" "$startup_raw" "$(ratio "$startup_aot" "$startup_raw")"
-printf '%-34s %12s %12s %8s\n' "requests/s" "$svc_rps" "$raw_rps" "$(ratio "$svc_rps" "$raw_rps")"
-printf '%-34s %12s %12s %8s\n' "latency p50 (ms)" "$svc_p50" "$raw_p50" "$(ratio "$svc_p50" "$raw_p50")"
-printf '%-34s %12s %12s %8s\n' "latency p99 (ms)" "$svc_p99" "$raw_p99" "$(ratio "$svc_p99" "$raw_p99")"
-printf '%-34s %12s %12s %8s\n' "server CPU per request (us)" "$svc_cpu" "$raw_cpu" "$(ratio "$svc_cpu" "$raw_cpu")"
-printf '%-34s %12s %12s\n' "RSS after load (MiB)" "$svc_rss" "$raw_rss"
-echo "JVM: $("$JAVA" -version 2>&1 | head -1); options: ${JVM_OPTS[*]}; load: wrk ${LOAD[*]} -d$DURATION"
+printf '%-34s %10s %10s %10s %10s %10s\n' "" "service" "raw netty" "go" "/raw" "/go"
+row "first 200, no AOT cache (ms)" "$startup_plain" "$startup_raw" "$startup_go"
+row "first 200, image's AOT cache (ms)" "$startup_aot" "$startup_raw" "$startup_go"
+row "requests/s" "$svc_rps" "$raw_rps" "$go_rps"
+row "latency p50 (ms)" "$svc_p50" "$raw_p50" "$go_p50"
+row "latency p99 (ms)" "$svc_p99" "$raw_p99" "$go_p99"
+row "server CPU per request (us)" "$svc_cpu" "$raw_cpu" "$go_cpu"
+row "RSS after load (MiB)" "$svc_rss" "$raw_rss" "$go_rss"
+echo "JVM: $("$JAVA" -version 2>&1 | head -1); options: ${JVM_OPTS[*]}; $(go version); load: wrk ${LOAD[*]} -d$DURATION"

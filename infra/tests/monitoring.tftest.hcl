@@ -60,8 +60,33 @@ run "alarms_watch_the_environments_own_load_balancer" {
   }
 
   assert {
-    condition     = one([for s in jsondecode(aws_sns_topic_policy.alarms.policy).Statement : s.Principal if s.Sid == "CloudWatchAlarms"]).Service == "cloudwatch.amazonaws.com" && one([for s in jsondecode(aws_sns_topic_policy.alarms.policy).Statement : s.Principal if s.Sid == "BeanstalkNotifications"]).AWS == aws_iam_role.service.arn && alltrue([for s in jsondecode(aws_sns_topic_policy.alarms.policy).Statement : s.Action == "sns:Publish" && s.Resource == aws_sns_topic.alarms.arn])
-    error_message = "Only CloudWatch and Beanstalk's service role may publish to the topic."
+    condition = jsondecode(aws_sns_topic_policy.alarms.policy) == {
+      Version = "2012-10-17"
+      Statement = [
+        {
+          Sid       = "CloudWatchAlarms"
+          Effect    = "Allow"
+          Principal = { Service = "cloudwatch.amazonaws.com" }
+          Action    = "sns:Publish"
+          Resource  = "arn:aws:sns:eu-west-1:123456789012:simpletimeservice-prod-alarms"
+          Condition = { StringEquals = { "aws:SourceAccount" = "123456789012" } }
+        },
+        {
+          Sid       = "BeanstalkNotifications"
+          Effect    = "Allow"
+          Principal = { AWS = "arn:aws:iam::123456789012:role/simpletimeservice-beanstalk-service" }
+          Action    = "sns:Publish"
+          Resource  = "arn:aws:sns:eu-west-1:123456789012:simpletimeservice-prod-alarms"
+        },
+      ]
+    } && aws_sns_topic_policy.alarms.arn == aws_sns_topic.alarms.arn
+    error_message = "Only CloudWatch (of this account) and Beanstalk's service role may publish to the topic."
+  }
+
+  # README, "When an alarm fires": each alarm fires after 3 of 5 one-minute periods.
+  assert {
+    condition     = alltrue([for a in concat([aws_cloudwatch_metric_alarm.environment_health, aws_cloudwatch_metric_alarm.healthy_hosts, aws_cloudwatch_metric_alarm.latency_p99], values(aws_cloudwatch_metric_alarm.server_errors)) : a.period == 60 && a.evaluation_periods == 5 && a.datapoints_to_alarm == 3])
+    error_message = "Every alarm should fire when 3 of 5 one-minute periods breach."
   }
 
   # Records: the load balancer's access logs in a private, expiring bucket it may write to.
@@ -87,6 +112,19 @@ run "no_subscription_without_an_email" {
   assert {
     condition     = length(aws_sns_topic_subscription.email) == 0
     error_message = "Without alarm_email nobody is subscribed."
+  }
+}
+
+run "severe_health_alarms_at_25" {
+  command = plan
+
+  variables {
+    alarm_environment_health = "Severe"
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.environment_health.threshold == 25
+    error_message = "Severe is EnvironmentHealth 25 and above."
   }
 }
 

@@ -70,7 +70,7 @@ run "one_shared_nat_gateway_by_default" {
   }
 
   assert {
-    condition     = length(aws_route_table_association.public) == 2
+    condition     = keys(aws_route_table_association.public) == ["eu-west-1a", "eu-west-1b"] && alltrue([for az, a in aws_route_table_association.public : a.route_table_id == aws_route_table.public.id && a.subnet_id == aws_subnet.public[az].id])
     error_message = "Both public subnets should use the public route table."
   }
 }

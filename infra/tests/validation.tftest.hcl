@@ -291,3 +291,34 @@ run "permissions_boundary_must_be_a_policy_arn" {
 
   expect_failures = [var.permissions_boundary_arn]
 }
+
+run "hosted_zone_id_must_be_a_zone_id" {
+  command = plan
+
+  variables {
+    domain_name    = "time.example.com"
+    hosted_zone_id = "/hostedzone/Z0123456789ABCDEFGHIJ"
+  }
+
+  expect_failures = [var.hosted_zone_id]
+}
+
+run "max_instances_must_be_at_most_100" {
+  command = plan
+
+  variables {
+    max_instances = 101
+  }
+
+  expect_failures = [var.max_instances]
+}
+
+run "max_instances_must_be_whole" {
+  command = plan
+
+  variables {
+    max_instances = 2.5
+  }
+
+  expect_failures = [var.max_instances]
+}

@@ -28,6 +28,22 @@ mock_provider "aws" {
       arn = "arn:aws:iam::123456789012:policy/simpletimeservice-beanstalk-boundary"
     }
   }
+
+  # Each GitHub role its own ARN and name, so that outputs and references cannot mix them up.
+  override_resource {
+    target = aws_iam_role.github["plan"]
+    values = { arn = "arn:aws:iam::123456789012:role/simpletimeservice-github-plan", id = "simpletimeservice-github-plan" }
+  }
+
+  override_resource {
+    target = aws_iam_role.github["infrastructure"]
+    values = { arn = "arn:aws:iam::123456789012:role/simpletimeservice-github-infrastructure", id = "simpletimeservice-github-infrastructure" }
+  }
+
+  override_resource {
+    target = aws_iam_role.github["release"]
+    values = { arn = "arn:aws:iam::123456789012:role/simpletimeservice-github-release", id = "simpletimeservice-github-release" }
+  }
 }
 
 run "state_bucket_without_github" {
@@ -125,7 +141,8 @@ run "three_roles_each_trusting_one_subject" {
   }
 
   assert {
-    condition     = length([for s in jsondecode(aws_iam_policy.boundary.policy).Statement : s if s.Effect == "Allow" && anytrue([for a in flatten([s.Action]) : startswith(a, "iam:") && a != "iam:PassRole"])]) == 0
+    # An action grants IAM if its service part, as a wildcard pattern, matches "iam" ("*", "i*", "iam:*").
+    condition     = length([for s in jsondecode(aws_iam_policy.boundary.policy).Statement : s if s.Effect == "Allow" && anytrue([for a in flatten([s.Action]) : a != "iam:PassRole" && can(regex("^${replace(split(":", a)[0], "*", ".*")}$", "iam"))])]) == 0
     error_message = "A bounded role may never do IAM beyond passing the project's roles."
   }
 
@@ -137,12 +154,16 @@ run "three_roles_each_trusting_one_subject" {
 
   # Release: bundles, the project's Beanstalk resources, and what UpdateEnvironment needs; no IAM writes.
   assert {
-    condition     = one([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s.Resource if s.Sid == "Bundles"]) == "arn:aws:s3:::simpletimeservice-bundles-123456789012-*/*" && one([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s.Resource if s.Sid == "Beanstalk"])[0] == "arn:aws:elasticbeanstalk:*:123456789012:application/simpletimeservice"
+    condition     = one([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s.Resource if s.Sid == "Bundles"]) == "arn:aws:s3:::simpletimeservice-bundles-123456789012-*/*" && alltrue([for r in one([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s.Resource if s.Sid == "Beanstalk"]) : startswith(r, "arn:aws:elasticbeanstalk:*:123456789012:application/simpletimeservice") || startswith(r, "arn:aws:elasticbeanstalk:*:123456789012:environment/simpletimeservice/") || startswith(r, "arn:aws:elasticbeanstalk:*:123456789012:applicationversion/simpletimeservice/") || startswith(r, "arn:aws:elasticbeanstalk:*::")])
     error_message = "The release role may put bundles in the project's bucket and release to the project's application only."
   }
 
   assert {
-    condition     = length([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s if anytrue([for a in flatten([s.Action]) : startswith(a, "iam:") && a != "iam:PassRole"])]) == 0 && length([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s if contains(flatten([s.Action]), "s3:GetObject") && s.Resource == "arn:aws:s3:::simpletimeservice-tfstate-123456789012-eu-west-1/*"]) == 0
+    # Actions and resources read as the wildcard patterns IAM matches them as ("*" -> ".*", "." literal).
+    condition = length([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s if anytrue([for a in flatten([s.Action]) : a != "iam:PassRole" && can(regex("^${replace(split(":", a)[0], "*", ".*")}$", "iam"))])]) == 0 && length([
+      for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s
+      if s.Effect == "Allow" && anytrue([for a in flatten([s.Action]) : can(regex("^${replace(a, "*", ".*")}$", "s3:GetObject"))]) && anytrue([for r in flatten([s.Resource]) : can(regex("^${replace(replace(r, ".", "\\."), "*", ".*")}$", "arn:aws:s3:::simpletimeservice-tfstate-123456789012-eu-west-1/simpletimeservice/terraform.tfstate"))])
+    ]) == 0
     error_message = "The release role must not touch IAM beyond PassRole, nor read the Terraform state."
   }
 
@@ -174,4 +195,46 @@ run "github_repository_must_be_owner_slash_name" {
   }
 
   expect_failures = [var.github_repository]
+}
+
+run "region_must_be_a_region_code" {
+  command = plan
+
+  variables {
+    region = "Ireland"
+  }
+
+  expect_failures = [var.region]
+}
+
+run "name_must_be_lowercase_and_short" {
+  command = plan
+
+  variables {
+    name = "SimpleTimeService"
+  }
+
+  expect_failures = [var.name]
+}
+
+run "state_bucket_is_kept_unless_asked" {
+  command = plan
+
+  assert {
+    condition     = module.state_bucket.force_destroy == false
+    error_message = "The state bucket must survive terraform destroy unless allow_state_destroy is set (README, \"Clean-up\")."
+  }
+}
+
+run "allow_state_destroy_lets_destroy_empty_it" {
+  command = plan
+
+  variables {
+    allow_state_destroy = true
+  }
+
+  assert {
+    condition     = module.state_bucket.force_destroy == true
+    error_message = "allow_state_destroy should let terraform destroy delete the state bucket with its versions."
+  }
 }

@@ -148,3 +148,8 @@ output "expire_after_days" {
   description = "Days after which objects expire, or null."
   value       = one(aws_s3_bucket_lifecycle_configuration.this[*].rule[0].expiration[0].days)
 }
+
+output "force_destroy" {
+  description = "Whether \"terraform destroy\" deletes the bucket with everything in it."
+  value       = aws_s3_bucket.this.force_destroy
+}

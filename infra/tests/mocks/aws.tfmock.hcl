@@ -35,15 +35,41 @@ mock_data "aws_lb_listener" {
   }
 }
 
-mock_resource "aws_iam_role" {
-  defaults = {
-    arn = "arn:aws:iam::123456789012:role/mock"
+# Every role and bucket its own ARN, as AWS would name it, so that "the right one" cannot pass for another.
+override_resource {
+  target = aws_iam_role.service
+  values = {
+    arn = "arn:aws:iam::123456789012:role/simpletimeservice-beanstalk-service"
+    id  = "simpletimeservice-beanstalk-service"
   }
 }
 
-mock_resource "aws_s3_bucket" {
-  defaults = {
-    arn = "arn:aws:s3:::mock-bundles"
+override_resource {
+  target = aws_iam_role.instance
+  values = {
+    arn = "arn:aws:iam::123456789012:role/simpletimeservice-beanstalk-instance"
+    id  = "simpletimeservice-beanstalk-instance"
+  }
+}
+
+override_resource {
+  target = aws_iam_instance_profile.instance
+  values = {
+    arn = "arn:aws:iam::123456789012:instance-profile/simpletimeservice-beanstalk-instance"
+  }
+}
+
+override_resource {
+  target = module.bundle_bucket.aws_s3_bucket.this
+  values = {
+    arn = "arn:aws:s3:::simpletimeservice-bundles-123456789012-eu-west-1"
+  }
+}
+
+override_resource {
+  target = module.access_logs_bucket.aws_s3_bucket.this
+  values = {
+    arn = "arn:aws:s3:::simpletimeservice-lb-logs-123456789012-eu-west-1"
   }
 }
 
@@ -54,9 +80,11 @@ mock_resource "aws_elastic_beanstalk_environment" {
   }
 }
 
+# A load balancer found by anything but the environment's ARN is another one: only a lookup by that ARN
+# (an argument, which the mock keeps) gives the environment's.
 mock_data "aws_lb" {
   defaults = {
-    arn        = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/awseb-AWSEB-1/50dc6c495c0c9188"
+    arn        = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/someone-elses/0000000000000000"
     arn_suffix = "app/awseb-AWSEB-1/50dc6c495c0c9188"
     dns_name   = "awseb-AWSEB-1-123456789.eu-west-1.elb.amazonaws.com"
     zone_id    = "Z32O12XQLNTSW2"

@@ -39,7 +39,14 @@ run "private_versioned_encrypted_and_tls_only" {
   }
 
   assert {
-    condition     = jsondecode(aws_s3_bucket_policy.this.policy).Statement[0].Effect == "Deny" && jsondecode(aws_s3_bucket_policy.this.policy).Statement[0].Condition.Bool["aws:SecureTransport"] == "false" && jsondecode(aws_s3_bucket_policy.this.policy).Statement[0].Resource == ["arn:aws:s3:::example-bucket", "arn:aws:s3:::example-bucket/*"]
+    condition = jsondecode(aws_s3_bucket_policy.this.policy).Statement[0] == {
+      Sid       = "TLSOnly"
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = ["arn:aws:s3:::example-bucket", "arn:aws:s3:::example-bucket/*"]
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }
     error_message = "The bucket must refuse every request without TLS."
   }
 

@@ -36,7 +36,7 @@ class HttpRequestGuardTest {
 	int port;
 
 	@Test
-	void answers408AndClosesWhenHeadersStall() throws IOException {
+	void answers408AndClosesWhenHeadersStall(CapturedOutput output) throws IOException {
 		try (Socket socket = connect()) {
 			write(socket, "GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ");
 			long start = System.nanoTime();
@@ -47,6 +47,7 @@ class HttpRequestGuardTest {
 			assertThat(response).startsWith("HTTP/1.1 408 ").contains("connection: close");
 			assertThat(waited).isBetween(Duration.ofMillis(800), Duration.ofSeconds(4));
 		}
+		assertThat(output).contains("Rejected a request from 127.0.0.1: request headers incomplete after PT1S");
 	}
 
 	/** The timeout runs from the request's first byte: bytes that keep trickling in do not re-arm it. */
@@ -104,11 +105,12 @@ class HttpRequestGuardTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "HTTP/9.9", "HTTP/2.0", "HTTP/1.2", "HTTP/0.9" })
-	void answersOtherProtocolVersionsWith505(String version) throws IOException {
+	void answersOtherProtocolVersionsWith505(String version, CapturedOutput output) throws IOException {
 		try (Socket socket = connect()) {
 			write(socket, "GET / " + version + "\r\nHost: localhost\r\n\r\n");
 			assertThat(readUntilClosed(socket)).startsWith("HTTP/1.1 505 ");
 		}
+		assertThat(output).contains("Rejected a request from 127.0.0.1: unsupported HTTP version");
 	}
 
 	@Test

@@ -9,8 +9,13 @@ output "application_name" {
 }
 
 output "environment_name" {
-  description = "Elastic Beanstalk environment name (beanstalk.environmentName of the release step)."
+  description = "Elastic Beanstalk environment name."
   value       = aws_elastic_beanstalk_environment.this.name
+}
+
+output "environment_id" {
+  description = "Elastic Beanstalk environment ID, e-xxxxxxxxxx (beanstalk.environmentId of the release step): unlike the name, never shared with a terminated environment."
+  value       = aws_elastic_beanstalk_environment.this.id
 }
 
 output "bundle_bucket" {

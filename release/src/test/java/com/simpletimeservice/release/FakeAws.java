@@ -25,7 +25,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * S3 and Elastic Beanstalk on 127.0.0.1, over TLS because AWS SDK 1.x speaks nothing else. The environment
  * is Ready and Green on the old version until UpdateEnvironment, then in whatever state the test chose, at
- * once, so the plugin never sleeps its 30 s poll interval unless a test wants it to.
+ * once. Its events hold an ERROR of an earlier, failed release until UpdateEnvironment, then the test's.
  */
 final class FakeAws implements AutoCloseable {
 
@@ -37,6 +37,10 @@ final class FakeAws implements AutoCloseable {
 
 	static final String REGION = "eu-west-1";
 
+	static final String ENVIRONMENT_ID = "e-abcdefghij";
+
+	private boolean recreated;
+
 	private final WireMockServer server = new WireMockServer(options().dynamicHttpsPort().httpDisabled(true));
 
 	FakeAws() {
@@ -44,43 +48,78 @@ final class FakeAws implements AutoCloseable {
 		this.server.stubFor(put(urlPathMatching("/" + BUCKET + "/.*")).willReturn(ok().withHeader("ETag", "\"fake\"")));
 		this.server.stubFor(action("CreateApplicationVersion").willReturn(ok(response("CreateApplicationVersion",
 				"<ApplicationVersion><ApplicationName>" + APPLICATION + "</ApplicationName></ApplicationVersion>"))));
-		this.server.stubFor(action("DescribeEnvironments").inScenario("deploy")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(ok(environments("Ready", "Green", "previous"))));
+		this.server.stubFor(action("DescribeApplicationVersions")
+			.willReturn(ok(response("DescribeApplicationVersions", "<ApplicationVersions/>"))));
+		this.server.stubFor(action("DescribeEvents").willReturn(ok(response("DescribeEvents",
+				"<Events>" + event("2025-12-31T23:59:00Z", "ERROR", "An earlier release failed.") + "</Events>"))));
+		before("Ready", "Green");
 		this.server.stubFor(action("UpdateEnvironment").inScenario("deploy")
 			.willSetStateTo("updating")
 			.willReturn(ok(response("UpdateEnvironment", environment("Updating", "Grey", "previous")))));
 		afterUpdate("Ready", "Green");
-		events();
+		events("INFO", "Environment update completed successfully.");
 	}
 
 	/** What DescribeEnvironments says once UpdateEnvironment was called. */
 	FakeAws afterUpdate(String status, String health) {
+		return afterUpdate(status, health, ReleaseIT.SHA);
+	}
+
+	/** The same, with the version the environment then runs (ReleaseIT.SHA is the release's). */
+	FakeAws afterUpdate(String status, String health, String version) {
 		this.server.stubFor(action("DescribeEnvironments").inScenario("deploy")
 			.whenScenarioStateIs("updating")
-			.willReturn(ok(environments(status, health, "new"))));
+			.willReturn(ok(environments(status, health, version))));
 		return this;
 	}
 
-	/** What DescribeEvents says: severity and message pairs. */
+	/** A Terraform or managed update is running when the release starts; the next look finds it Ready. */
+	FakeAws updateRunningAtFirst() {
+		this.server.stubFor(action("DescribeEnvironments").inScenario("deploy")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("idle")
+			.willReturn(ok(environments("Updating", "Grey", "previous"))));
+		this.server.stubFor(action("DescribeEnvironments").inScenario("deploy")
+			.whenScenarioStateIs("idle")
+			.willReturn(ok(environments("Ready", "Green", "previous"))));
+		return this;
+	}
+
+	/** The environment was terminated and created again under its name: both are listed, with their own IDs. */
+	FakeAws recreated() {
+		this.recreated = true;
+		before("Ready", "Green");
+		return afterUpdate("Ready", "Green");
+	}
+
+	/** What DescribeEvents says after UpdateEnvironment: severity and message pairs. */
 	FakeAws events(String... severityAndMessage) {
 		StringBuilder members = new StringBuilder();
 		for (int i = 0; i < severityAndMessage.length; i += 2) {
-			members.append("<member><EventDate>2026-01-01T00:00:0").append(i / 2).append("Z</EventDate><Severity>")
-				.append(severityAndMessage[i]).append("</Severity><Message>").append(severityAndMessage[i + 1])
-				.append("</Message><ApplicationName>").append(APPLICATION).append("</ApplicationName><EnvironmentName>")
-				.append(ENVIRONMENT).append("</EnvironmentName></member>");
+			members.append(event("2026-01-01T00:00:0" + i / 2 + "Z", severityAndMessage[i], severityAndMessage[i + 1]));
 		}
-		this.server.stubFor(action("DescribeEvents").willReturn(ok(response("DescribeEvents", "<Events>" + members + "</Events>"))));
+		this.server.stubFor(action("DescribeEvents").inScenario("deploy")
+			.whenScenarioStateIs("updating")
+			.willReturn(ok(response("DescribeEvents", "<Events>" + members + "</Events>"))));
 		return this;
 	}
 
-	/** Answers CreateApplicationVersion the way AWS does when the label is taken. */
-	FakeAws labelAlreadyExists(String label) {
+	/** The label names an existing version, described (as the release describes it) by its image. */
+	FakeAws labelAlreadyExists(String label, String description) {
+		this.server.stubFor(action("DescribeApplicationVersions").willReturn(ok(response("DescribeApplicationVersions",
+				"<ApplicationVersions><member><ApplicationName>" + APPLICATION + "</ApplicationName><VersionLabel>" + label
+						+ "</VersionLabel><Description>" + description + "</Description><Status>PROCESSED</Status>"
+						+ "</member></ApplicationVersions>"))));
 		this.server.stubFor(action("CreateApplicationVersion").willReturn(aResponse().withStatus(400)
 			.withBody("<ErrorResponse><Error><Type>Sender</Type><Code>InvalidParameterValue</Code><Message>Application Version "
 					+ label + " already exists.</Message></Error><RequestId>fake</RequestId></ErrorResponse>")));
 		return this;
+	}
+
+	private void before(String status, String health) {
+		this.server.stubFor(action("DescribeEnvironments").inScenario("deploy")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(ok(environments(status, health, "previous"))));
 	}
 
 	/** The SDK's legacy region file, sending every service of {@link #REGION} here. */
@@ -132,17 +171,29 @@ final class FakeAws implements AutoCloseable {
 		return post(urlPathMatching("/")).withRequestBody(containing("Action=" + action + "&"));
 	}
 
-	private static String environments(String status, String health, String version) {
-		return response("DescribeEnvironments",
-				"<Environments><member>" + environment(status, health, version) + "</member></Environments>");
+	private String environments(String status, String health, String version) {
+		String terminated = this.recreated
+				? "<member>" + environment("e-terminated", "Terminated", "Grey", "previous") + "</member>" : "";
+		return response("DescribeEnvironments", "<Environments>" + terminated + "<member>"
+				+ environment(ENVIRONMENT_ID, status, health, version) + "</member></Environments>");
 	}
 
 	private static String environment(String status, String health, String version) {
-		return "<EnvironmentName>" + ENVIRONMENT + "</EnvironmentName><EnvironmentId>e-abcdefghij</EnvironmentId>"
+		return environment(ENVIRONMENT_ID, status, health, version);
+	}
+
+	private static String environment(String id, String status, String health, String version) {
+		return "<EnvironmentName>" + ENVIRONMENT + "</EnvironmentName><EnvironmentId>" + id + "</EnvironmentId>"
 				+ "<ApplicationName>" + APPLICATION + "</ApplicationName><VersionLabel>" + version + "</VersionLabel>"
 				+ "<Status>" + status + "</Status><Health>" + health + "</Health>"
 				+ "<CNAME>" + ENVIRONMENT + ".eu-west-1.elasticbeanstalk.com</CNAME>"
 				+ "<Tier><Name>WebServer</Name><Type>Standard</Type><Version>1.0</Version></Tier>";
+	}
+
+	private static String event(String date, String severity, String message) {
+		return "<member><EventDate>" + date + "</EventDate><Severity>" + severity + "</Severity><Message>" + message
+				+ "</Message><ApplicationName>" + APPLICATION + "</ApplicationName><EnvironmentName>" + ENVIRONMENT
+				+ "</EnvironmentName></member>";
 	}
 
 	private static String response(String action, String result) {

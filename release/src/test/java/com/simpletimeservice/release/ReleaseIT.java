@@ -2,6 +2,7 @@ package com.simpletimeservice.release;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,8 @@ class ReleaseIT {
 
 	static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
 
+	static final String IMAGE = "docker.io/simpletimeservice/simpletimeservice@" + DIGEST;
+
 	/** What "aws configure export-credentials --format env" prints after "aws sso login". */
 	static final Map<String, String> SSO_SESSION = Map.of("AWS_ACCESS_KEY_ID", "ASIAFAKEFAKEFAKEFAKE",
 			"AWS_SECRET_ACCESS_KEY", "fake-secret-access-key", "AWS_SESSION_TOKEN", "fake-session-token",
@@ -54,8 +57,11 @@ class ReleaseIT {
 			Build build = release(aws);
 
 			assertThat(build.exitCode).as(build.output).isZero();
-			assertThat(aws.calls()).containsSubsequence("PUT /" + FakeAws.BUCKET + "/" + SHA + "/source-bundle.zip",
-					"CreateApplicationVersion", "UpdateEnvironment", "DescribeEnvironments");
+			assertThat(aws.calls()).containsSubsequence("DescribeEnvironments", "DescribeApplicationVersions",
+					"PUT /" + FakeAws.BUCKET + "/" + SHA + "/source-bundle.zip", "CreateApplicationVersion",
+					"UpdateEnvironment", "DescribeEvents", "DescribeEnvironments");
+			// The ERROR event of an earlier release (FakeAws) did not count: only this release's events do.
+			assertThat(build.output).contains("Environment update completed successfully.");
 			assertThat(aws.calls().get(aws.calls().size() - 1)).isEqualTo("DescribeEnvironments");
 			assertAllowedByTheReleaseRole(aws.calls());
 
@@ -66,13 +72,13 @@ class ReleaseIT {
 			JsonNode dockerrun = JsonMapper.shared().readTree(bundle.get("Dockerrun.aws.json"));
 			assertThat(dockerrun.get("AWSEBDockerrunVersion").asString()).isEqualTo("1");
 			assertThat(dockerrun.at("/Image/Name").asString())
-				.isEqualTo("docker.io/simpletimeservice/simpletimeservice@" + DIGEST);
+				.isEqualTo(IMAGE);
 			assertThat(dockerrun.at("/Ports/0/ContainerPort").asInt()).isEqualTo(8080);
 
 			assertThat(aws.requests("CreateApplicationVersion")).singleElement()
 				.satisfies((request) -> assertThat(request.getBodyAsString()).contains("VersionLabel=" + SHA,
 						"SourceBundle.S3Bucket=" + FakeAws.BUCKET, "SourceBundle.S3Key=" + SHA + "%2Fsource-bundle.zip",
-						"ApplicationName=" + FakeAws.APPLICATION));
+						"ApplicationName=" + FakeAws.APPLICATION, "Description=" + URLEncoder.encode(IMAGE, StandardCharsets.UTF_8)));
 			assertThat(aws.requests("UpdateEnvironment")).singleElement()
 				.satisfies((request) -> assertThat(request.getBodyAsString()).contains("VersionLabel=" + SHA,
 						"EnvironmentName=" + FakeAws.ENVIRONMENT));
@@ -107,13 +113,62 @@ class ReleaseIT {
 	@Test
 	void rollsBackToAnExistingVersion() throws Exception {
 		try (FakeAws aws = new FakeAws()) {
-			Build build = run(aws, "beanstalk:update-environment", "beanstalk:wait-for-environment");
+			Build build = run(aws, "compile", "exec:java@ready", "beanstalk:update-environment", "exec:java@released");
 
 			assertThat(build.exitCode).as(build.output).isZero();
 			assertThat(aws.calls()).doesNotContain("CreateApplicationVersion").noneMatch((call) -> call.startsWith("PUT"));
 			assertAllowedByTheReleaseRole(aws.calls());
 			assertThat(aws.requests("UpdateEnvironment")).singleElement()
 				.satisfies((request) -> assertThat(request.getBodyAsString()).contains("VersionLabel=" + SHA));
+		}
+	}
+
+	/** Enhanced health can turn Red without an ERROR event: that fails at once, not after the timeout. */
+	@Test
+	void failsAtOnceWhenReadyAndRedWithoutAnErrorEvent() throws Exception {
+		try (FakeAws aws = new FakeAws().afterUpdate("Ready", "Red")) {
+			Build build = release(aws);
+
+			assertThat(build.exitCode).isNotZero();
+			assertThat(build.output).contains(FakeAws.ENVIRONMENT + " runs " + SHA + " but its health is Red");
+		}
+	}
+
+	@Test
+	void failsWhenTheEnvironmentEndsOnAnotherVersion() throws Exception {
+		try (FakeAws aws = new FakeAws().afterUpdate("Ready", "Green", "previous")) {
+			Build build = release(aws);
+
+			assertThat(build.exitCode).isNotZero();
+			assertThat(build.output).contains("is Ready on version previous, not " + SHA);
+		}
+	}
+
+	/** A Terraform apply or a managed update still running: the release waits for it (the plugin gave up after 2 min). */
+	@Test
+	void waitsForAnUpdateInProgressBeforeDeploying() throws Exception {
+		try (FakeAws aws = new FakeAws().updateRunningAtFirst()) {
+			Build build = release(aws);
+
+			assertThat(build.exitCode).as(build.output).isZero();
+			assertThat(build.output).contains("waiting for " + FakeAws.ENVIRONMENT + " to be Ready: it is Updating");
+			assertThat(aws.calls().subList(0, aws.calls().indexOf("UpdateEnvironment")))
+				.filteredOn("DescribeEnvironments"::equals)
+				.hasSizeGreaterThanOrEqualTo(2);
+		}
+	}
+
+	/** After "terraform destroy" and a new apply, the old environment is still listed, Terminated, by its name. */
+	@Test
+	void releasesToTheEnvironmentByIdAfterItWasRecreated() throws Exception {
+		try (FakeAws aws = new FakeAws().recreated()) {
+			Build build = release(aws);
+
+			assertThat(build.exitCode).as(build.output).isZero();
+			assertThat(aws.requests("UpdateEnvironment")).singleElement()
+				.satisfies((request) -> assertThat(request.getBodyAsString()).contains("EnvironmentName=" + FakeAws.ENVIRONMENT));
+			// Names are unique among live environments, so AWS resolves this one to the new environment.
+			assertThat(build.output).contains(FakeAws.ENVIRONMENT + " runs " + SHA + ", Ready and Green");
 		}
 	}
 
@@ -139,25 +194,38 @@ class ReleaseIT {
 		}
 	}
 
-	/** One poll interval of the plugin (30 s): the only test that waits. */
 	@Test
 	void failsWhenTheEnvironmentIsNotGreenInTime() throws Exception {
 		try (FakeAws aws = new FakeAws().afterUpdate("Updating", "Grey").events("INFO", "Still deploying.")) {
 			Build build = release(aws, "-Dbeanstalk.timeoutMins=0");
 
 			assertThat(build.exitCode).isNotZero();
-			assertThat(build.output).contains("Timed out");
+			assertThat(build.output).contains("Timed out after 0 min: Updating and Grey, not Ready and Green on " + SHA);
+		}
+	}
+
+	/** "Re-run failed jobs": the version of this SHA exists with this image; nothing is uploaded or created again. */
+	@Test
+	void completesAReRunOfTheSameRelease() throws Exception {
+		try (FakeAws aws = new FakeAws().labelAlreadyExists(SHA, IMAGE)) {
+			Build build = release(aws);
+
+			assertThat(build.exitCode).as(build.output).isZero();
+			assertThat(aws.calls()).noneMatch((call) -> call.startsWith("PUT")).doesNotContain("CreateApplicationVersion");
+			assertThat(aws.requests("UpdateEnvironment")).singleElement()
+				.satisfies((request) -> assertThat(request.getBodyAsString()).contains("VersionLabel=" + SHA));
+			assertAllowedByTheReleaseRole(aws.calls());
 		}
 	}
 
 	@Test
-	void neverReusesAnExistingLabel() throws Exception {
-		try (FakeAws aws = new FakeAws().labelAlreadyExists(SHA)) {
+	void refusesALabelThatExistsWithAnotherImage() throws Exception {
+		try (FakeAws aws = new FakeAws().labelAlreadyExists(SHA, "docker.io/simpletimeservice/simpletimeservice@sha256:" + "f".repeat(64))) {
 			Build build = release(aws);
 
 			assertThat(build.exitCode).isNotZero();
-			assertThat(build.output).contains("Application Version " + SHA + " already exists.");
-			assertThat(aws.calls()).doesNotContain("UpdateEnvironment");
+			assertThat(build.output).contains("Version " + SHA + " already exists with", "nothing was uploaded");
+			assertThat(aws.calls()).noneMatch((call) -> call.startsWith("PUT")).doesNotContain("UpdateEnvironment");
 		}
 	}
 
@@ -197,8 +265,8 @@ class ReleaseIT {
 		List<String> command = new ArrayList<>(List.of(ROOT.resolve("mvnw").toString(), "-B", "-ntp", "-f",
 				ROOT.resolve("release/pom.xml").toString(), "-Prelease", "-Dmaven.test.skip=true",
 				"-Dgit.sha=" + SHA, "-Dimage.digest=" + DIGEST, "-Dbeanstalk.applicationName=" + FakeAws.APPLICATION,
-				"-Dbeanstalk.environmentName=" + FakeAws.ENVIRONMENT, "-Dbeanstalk.s3Bucket=" + FakeAws.BUCKET,
-				"-Dbeanstalker.region=" + FakeAws.REGION));
+				"-Dbeanstalk.environmentId=" + FakeAws.ENVIRONMENT_ID, "-Dbeanstalk.s3Bucket=" + FakeAws.BUCKET,
+				"-Dbeanstalker.region=" + FakeAws.REGION, "-Drelease.pollSeconds=1"));
 		command.addAll(List.of(goalsAndArguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.temp.resolve("build.log").toFile());

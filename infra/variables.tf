@@ -19,6 +19,12 @@ variable "name" {
     condition     = can(regex("^[a-z][a-z0-9-]{1,30}[a-z0-9]$", var.name))
     error_message = "name must be 3-32 lowercase letters, digits or hyphens, starting with a letter."
   }
+
+  validation {
+    # S3 bucket names hold 63 characters: the longest here is "<name>-bundles-<12-digit account>-<region>".
+    condition     = length("${var.name}-bundles-123456789012-${var.region}") <= 63
+    error_message = "name is too long for ${var.region}: the bucket \"${var.name}-bundles-<account>-${var.region}\" would exceed S3's 63 characters; use at most ${63 - length("-bundles-123456789012-${var.region}")} characters."
+  }
 }
 
 variable "environment" {
@@ -29,6 +35,11 @@ variable "environment" {
   validation {
     condition     = can(regex("^[a-z0-9]{1,8}$", var.environment))
     error_message = "environment must be 1-8 lowercase letters or digits."
+  }
+
+  validation {
+    condition     = length("${var.name}-${var.environment}") <= 40
+    error_message = "environment makes the Beanstalk environment name \"${var.name}-${var.environment}\" longer than the 40 characters Beanstalk accepts: shorten environment or name."
   }
 }
 

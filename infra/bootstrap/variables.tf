@@ -18,6 +18,12 @@ variable "name" {
     condition     = can(regex("^[a-z][a-z0-9-]{1,30}[a-z0-9]$", var.name))
     error_message = "name must be 3-32 lowercase letters, digits or hyphens, starting with a letter."
   }
+
+  validation {
+    # S3 bucket names hold 63 characters: the longest here is "<name>-tfstate-<12-digit account>-<region>".
+    condition     = length("${var.name}-tfstate-123456789012-${var.region}") <= 63
+    error_message = "name is too long for ${var.region}: the bucket \"${var.name}-tfstate-<account>-${var.region}\" would exceed S3's 63 characters; use at most ${63 - length("-tfstate-123456789012-${var.region}")} characters."
+  }
 }
 
 variable "github_repository" {

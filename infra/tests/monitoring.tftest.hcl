@@ -96,7 +96,7 @@ run "alarms_watch_the_environments_own_load_balancer" {
   }
 
   assert {
-    condition     = one([for s in jsondecode(module.access_logs_bucket.policy).Statement : s if s.Sid == "LoadBalancerLogDelivery"]).Resource == "arn:aws:s3:::simpletimeservice-lb-logs-123456789012-eu-west-1/load-balancer/AWSLogs/123456789012/*" && one([for s in jsondecode(module.access_logs_bucket.policy).Statement : s if s.Sid == "LoadBalancerLogDelivery"]).Principal == { AWS = "arn:aws:iam::156460612806:root", Service = "logdelivery.elasticloadbalancing.amazonaws.com" }
+    condition     = one([for s in jsondecode(module.access_logs_bucket.policy).Statement : s if s.Sid == "LoadBalancerLogDelivery"]).Resource == "arn:aws:s3:::simpletimeservice-lb-logs-123456789012-eu-west-1/load-balancer/AWSLogs/123456789012/*" && one([for s in jsondecode(module.access_logs_bucket.policy).Statement : s if s.Sid == "LoadBalancerLogDelivery"]).Principal == { AWS = "arn:aws:iam::156460612806:root" }
     error_message = "Only Elastic Load Balancing may write, and only under the access log prefix of this account."
   }
 
@@ -141,5 +141,19 @@ run "thresholds_follow_the_variables" {
   assert {
     condition     = aws_cloudwatch_metric_alarm.environment_health.threshold == 15 && alltrue([for a in aws_cloudwatch_metric_alarm.server_errors : a.threshold == 20]) && aws_cloudwatch_metric_alarm.latency_p99.threshold == 0.25 && aws_cloudwatch_metric_alarm.healthy_hosts.threshold == 3
     error_message = "Each alarm's threshold should come from its variable."
+  }
+}
+
+# Regions opened since August 2022 have no Elastic Load Balancing account: logs come from the service principal.
+run "access_logs_in_a_region_opened_since_august_2022" {
+  command = plan
+
+  variables {
+    region = "ap-southeast-7"
+  }
+
+  assert {
+    condition     = one([for s in jsondecode(module.access_logs_bucket.policy).Statement : s if s.Sid == "LoadBalancerLogDelivery"]).Principal == { Service = "logdelivery.elasticloadbalancing.amazonaws.com" }
+    error_message = "In a region without an Elastic Load Balancing account, the log delivery service principal writes the logs."
   }
 }

@@ -322,3 +322,43 @@ run "max_instances_must_be_whole" {
 
   expect_failures = [var.max_instances]
 }
+
+# The longest names the validations let through, in the region with the longest code: every name AWS derives
+# from them must still fit (environment 40, buckets 63, roles 64).
+run "longest_accepted_names_fit_every_aws_limit" {
+  command = plan
+
+  variables {
+    region      = "ap-southeast-7"
+    name        = "a23456789012345678901234567"
+    environment = "e2345678"
+  }
+
+  assert {
+    condition     = length(aws_elastic_beanstalk_environment.this.name) <= 40 && length(module.bundle_bucket.name) <= 63 && length(module.access_logs_bucket.name) <= 63 && length(aws_iam_role.instance.name) <= 64 && length(aws_iam_role.service.name) <= 64 && length(aws_iam_instance_profile.instance.name) <= 128
+    error_message = "Every generated name must be within AWS's limits."
+  }
+}
+
+run "a_name_too_long_for_the_buckets_fails_at_plan" {
+  command = plan
+
+  variables {
+    region = "ap-southeast-7"
+    name   = "a234567890123456789012345678"
+  }
+
+  expect_failures = [var.name]
+}
+
+run "a_name_and_environment_too_long_for_beanstalk_fail_at_plan" {
+  command = plan
+
+  variables {
+    region      = "eu-west-1"
+    name        = "a2345678901234567890123456789012"
+    environment = "e2345678"
+  }
+
+  expect_failures = [var.environment]
+}

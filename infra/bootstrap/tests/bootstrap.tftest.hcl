@@ -238,3 +238,14 @@ run "allow_state_destroy_lets_destroy_empty_it" {
     error_message = "allow_state_destroy should let terraform destroy delete the state bucket with its versions."
   }
 }
+
+run "a_name_too_long_for_the_state_bucket_fails_at_plan" {
+  command = plan
+
+  variables {
+    region = "ap-southeast-7"
+    name   = "a234567890123456789012345678"
+  }
+
+  expect_failures = [var.name]
+}

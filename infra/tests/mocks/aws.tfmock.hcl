@@ -91,12 +91,6 @@ mock_data "aws_lb" {
   }
 }
 
-mock_data "aws_elb_service_account" {
-  defaults = {
-    arn = "arn:aws:iam::156460612806:root"
-  }
-}
-
 mock_resource "aws_sns_topic" {
   defaults = {
     arn = "arn:aws:sns:eu-west-1:123456789012:simpletimeservice-prod-alarms"

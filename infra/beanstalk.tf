@@ -53,11 +53,14 @@ locals {
     "aws:autoscaling:asg/MaxSize"            = tostring(var.max_instances)
     "aws:autoscaling:asg/Availability Zones" = "Any"
 
-    # Scale on CPU, the resource this service spends per request (Beanstalk's default is NetworkOut).
+    # Scale on CPU, the resource this service spends per request (Beanstalk's default is NetworkOut), over
+    # 5-minute periods: basic EC2 monitoring publishes CPU every 5 minutes, so shorter periods are mostly
+    # empty. BreachDuration must be Period x EvaluationPeriods, or Beanstalk changes it (a diff every plan).
     "aws:autoscaling:trigger/MeasureName"               = "CPUUtilization"
     "aws:autoscaling:trigger/Statistic"                 = "Average"
     "aws:autoscaling:trigger/Unit"                      = "Percent"
-    "aws:autoscaling:trigger/Period"                    = "1"
+    "aws:autoscaling:trigger/Period"                    = "5"
+    "aws:autoscaling:trigger/EvaluationPeriods"         = "1"
     "aws:autoscaling:trigger/BreachDuration"            = "5"
     "aws:autoscaling:trigger/UpperThreshold"            = tostring(var.scale_out_cpu_percent)
     "aws:autoscaling:trigger/UpperBreachScaleIncrement" = "1"

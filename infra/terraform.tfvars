@@ -5,7 +5,8 @@ environment        = "prod"
 vpc_cidr           = "10.0.0.0/16"
 az_count           = 2
 nat_gateway_per_az = false
-image              = "docker.io/simpletimeservice/simpletimeservice:latest"
+# Your image on Docker Hub (README, "The image"): the plan refuses to run without it.
+image              = ""
 instance_type      = "t3.small"
 min_instances      = 2
 max_instances      = 4

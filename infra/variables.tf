@@ -93,13 +93,18 @@ variable "nat_gateway_per_az" {
 }
 
 variable "image" {
-  description = "Container image of the first application version, e.g. docker.io/user/simpletimeservice:1.0.0, or pinned by digest, docker.io/user/simpletimeservice@sha256:<64 hex digits>. Later releases come from the Maven release step, always by digest."
+  description = "Container image of the first application version, on Docker Hub: yours, e.g. docker.io/you/simpletimeservice:<sha>, or pinned by digest, docker.io/you/simpletimeservice@sha256:<64 hex digits>. Later releases come from the Maven release step, always by digest. No default: an image named here runs with the instance role."
   type        = string
-  default     = "docker.io/simpletimeservice/simpletimeservice:latest"
+  default     = ""
+
+  validation {
+    condition     = var.image != ""
+    error_message = "image is not set: build and push your own (README, \"The image\") and set image = \"docker.io/YOU/simpletimeservice:<tag>\" in terraform.tfvars or with -var. An image of a namespace you do not own would run somebody else's code with the instance role."
+  }
 
   validation {
     # [registry/]repository[:tag][@sha256:digest], lowercase repository as Docker requires.
-    condition     = can(regex("^([a-z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$", var.image))
+    condition     = var.image == "" || can(regex("^([a-z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$", var.image))
     error_message = "image must be a container image reference such as docker.io/user/simpletimeservice:1.0.0."
   }
 }

@@ -4,6 +4,11 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
+# terraform.tfvars leaves image empty on purpose (the plan refuses to run without one); the tests name one.
+variables {
+  image = "docker.io/octo-org/simpletimeservice:1.0.0"
+}
+
 # A plan already shows the settings that matter most, before anything exists.
 run "plan_shows_the_essentials" {
   command = plan
@@ -172,6 +177,11 @@ run "plain_http_environment" {
   assert {
     condition     = local.settings["aws:autoscaling:trigger/UpperThreshold"] == "40" && local.settings["aws:autoscaling:trigger/LowerThreshold"] == "10" && local.settings["aws:autoscaling:trigger/UpperBreachScaleIncrement"] == "1" && local.settings["aws:autoscaling:trigger/LowerBreachScaleIncrement"] == "-1"
     error_message = "Scale out one instance above 40 % CPU, in one below 10 %."
+  }
+
+  assert {
+    condition     = tonumber(local.settings["aws:autoscaling:trigger/BreachDuration"]) == tonumber(local.settings["aws:autoscaling:trigger/Period"]) * tonumber(local.settings["aws:autoscaling:trigger/EvaluationPeriods"]) && tonumber(local.settings["aws:autoscaling:trigger/Period"]) >= 5
+    error_message = "The trigger must be consistent (BreachDuration = Period x EvaluationPeriods) and use periods basic monitoring fills (5 minutes)."
   }
 
   # Updates, deployments, logs, notifications.

@@ -3,6 +3,7 @@ mock_provider "aws" {
 }
 
 variables {
+  image          = "docker.io/octo-org/simpletimeservice:1.0.0"
   domain_name    = "time.example.com"
   hosted_zone_id = "Z0123456789ABCDEFGHIJ"
 }

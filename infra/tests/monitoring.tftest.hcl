@@ -2,6 +2,11 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
+# terraform.tfvars leaves image empty on purpose (the plan refuses to run without one); the tests name one.
+variables {
+  image = "docker.io/octo-org/simpletimeservice:1.0.0"
+}
+
 run "alarms_watch_the_environments_own_load_balancer" {
   command = apply
 

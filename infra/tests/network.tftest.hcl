@@ -2,6 +2,11 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
+# terraform.tfvars leaves image empty on purpose (the plan refuses to run without one); the tests name one.
+variables {
+  image = "docker.io/octo-org/simpletimeservice:1.0.0"
+}
+
 run "two_zones_by_default" {
   command = plan
 

@@ -4,8 +4,23 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
-run "defaults_are_valid" {
+# terraform.tfvars leaves image empty on purpose (the plan refuses to run without one); the tests name one.
+variables {
+  image = "docker.io/octo-org/simpletimeservice:1.0.0"
+}
+
+run "defaults_with_an_image_are_valid" {
   command = plan
+}
+
+run "image_is_required" {
+  command = plan
+
+  variables {
+    image = ""
+  }
+
+  expect_failures = [var.image]
 }
 
 run "vpc_cidr_must_be_a_network_address" {

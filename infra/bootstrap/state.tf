@@ -9,3 +9,31 @@ module "state_bucket" {
   # Deleting the state of live infrastructure is a decision, not an accident (README: "Clean-up").
   force_destroy = var.allow_state_destroy
 }
+
+# Deleting the bucket while the main module's state still lists resources would leave the NAT gateway, the
+# load balancer and the instances running with no state to remove them: with allow_state_destroy the plan
+# reads that state first and refuses (README, "Clean-up"). The key is the one the workflows use.
+locals {
+  main_state_key = "simpletimeservice/terraform.tfstate"
+}
+
+data "aws_s3_objects" "main_state" {
+  count = var.allow_state_destroy ? 1 : 0
+
+  bucket = "${var.name}-tfstate-${data.aws_caller_identity.current.account_id}-${var.region}"
+  prefix = local.main_state_key
+}
+
+data "aws_s3_object" "main_state" {
+  count = contains(flatten(data.aws_s3_objects.main_state[*].keys), local.main_state_key) ? 1 : 0
+
+  bucket = one(data.aws_s3_objects.main_state[*].bucket)
+  key    = local.main_state_key
+
+  lifecycle {
+    postcondition {
+      condition     = length(try(jsondecode(self.body).resources, [])) == 0
+      error_message = "The main module's state (s3://${self.bucket}/${self.key}) still lists ${length(try(jsondecode(self.body).resources, []))} resources: destroy them first (terraform -chdir=infra destroy on this backend, or the destroy workflow; README, \"Clean-up\"), then delete the state bucket."
+    }
+  }
+}

@@ -249,3 +249,46 @@ run "a_name_too_long_for_the_state_bucket_fails_at_plan" {
 
   expect_failures = [var.name]
 }
+
+run "the_state_bucket_is_not_deleted_while_its_state_lists_resources" {
+  command = plan
+
+  variables {
+    allow_state_destroy = true
+  }
+
+  override_data {
+    target = data.aws_s3_objects.main_state[0]
+    values = { bucket = "simpletimeservice-tfstate-123456789012-eu-west-1", keys = ["simpletimeservice/terraform.tfstate"] }
+  }
+
+  override_data {
+    target = data.aws_s3_object.main_state[0]
+    values = { body = "{\"version\":4,\"resources\":[{\"mode\":\"managed\",\"type\":\"aws_nat_gateway\",\"name\":\"this\"}]}" }
+  }
+
+  expect_failures = [data.aws_s3_object.main_state]
+}
+
+run "the_state_bucket_may_go_once_its_state_is_empty" {
+  command = plan
+
+  variables {
+    allow_state_destroy = true
+  }
+
+  override_data {
+    target = data.aws_s3_objects.main_state[0]
+    values = { bucket = "simpletimeservice-tfstate-123456789012-eu-west-1", keys = ["simpletimeservice/terraform.tfstate"] }
+  }
+
+  override_data {
+    target = data.aws_s3_object.main_state[0]
+    values = { body = "{\"version\":4,\"resources\":[]}" }
+  }
+
+  assert {
+    condition     = module.state_bucket.force_destroy == true && length(data.aws_s3_object.main_state) == 1
+    error_message = "With the main module destroyed, allow_state_destroy should let the state bucket go."
+  }
+}

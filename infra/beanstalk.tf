@@ -106,17 +106,12 @@ locals {
   } : {})
 }
 
+# No appversion_lifecycle: a rule by count or age would in time delete Terraform's own terraform-<hash>
+# version, and the next plan would create it again. The release step forgets old releases instead (Release's
+# prune step: the newest 50 are kept, Terraform's version and the running one always).
 resource "aws_elastic_beanstalk_application" "this" {
   name        = var.name
   description = "Tells visitors the time and their IP address."
-
-  # Forget all but the newest 50 versions. Their bundles (a few hundred bytes each) stay in the bucket:
-  # the service role has no S3 access, and needs none.
-  appversion_lifecycle {
-    service_role          = aws_iam_role.service.arn
-    max_count             = 50
-    delete_source_from_s3 = false
-  }
 }
 
 resource "aws_elastic_beanstalk_environment" "this" {

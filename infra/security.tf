@@ -1,5 +1,8 @@
 # Our own groups instead of the ones Beanstalk would create, so the rules are visible and tested here:
-# the internet reaches only the load balancer, and the instances only from the load balancer.
+# the internet reaches only the load balancer, and the instances only from the load balancer. With
+# DisableDefaultEC2SecurityGroup Beanstalk creates no instance group, so the rule from the load balancer is
+# ours to make (Beanstalk guide, aws:autoscaling:launchconfiguration SecurityGroups): the rule ManagedSecurityGroup
+# adds goes to that default group, which does not exist here, so nothing duplicates instances_from_load_balancer.
 
 resource "aws_security_group" "load_balancer" {
   name        = "${var.name}-load-balancer"

@@ -5,13 +5,16 @@ environment        = "prod"
 vpc_cidr           = "10.0.0.0/16"
 az_count           = 2
 nat_gateway_per_az = false
-# Your image on Docker Hub (README, "The image"): the plan refuses to run without it.
-image              = ""
-instance_type      = "t3.small"
-min_instances      = 2
-max_instances      = 4
-log_retention_days = 30
-maintenance_window = "Sun:03:00"
+# Your image on Docker Hub (README, "The image"), and the bucket of the credentials the instances pull it
+# with (infra/bootstrap output registry_auth_bucket; README, "Pulling from Docker Hub"): the plan refuses
+# to run without them.
+image                = ""
+registry_auth_bucket = ""
+instance_type        = "t3.small"
+min_instances        = 2
+max_instances        = 4
+log_retention_days   = 30
+maintenance_window   = "Sun:03:00"
 # Set when the roles are created by the GitHub infrastructure role (infra/bootstrap output).
 permissions_boundary_arn = ""
 # Empty: the newest Amazon Linux 2023 Docker platform at creation; managed updates keep it current.

@@ -109,6 +109,17 @@ variable "image" {
   }
 }
 
+variable "registry_auth_bucket" {
+  description = "S3 bucket that holds the instances' Docker Hub credentials (a Docker config.json at dockerhub/config.json, written from a read-only token): infra/bootstrap output registry_auth_bucket. Instances pull with them, so Docker Hub's anonymous limit (10 pulls an hour per NAT address) never applies, and private repositories work."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = can(regex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", var.registry_auth_bucket))
+    error_message = "registry_auth_bucket must name the bucket of the instances' Docker Hub credentials: terraform -chdir=infra/bootstrap output -raw registry_auth_bucket (README, \"Pulling from Docker Hub\")."
+  }
+}
+
 variable "instance_type" {
   description = "EC2 instance type of the Beanstalk instances: x86_64 (the image is built for amd64)."
   type        = string

@@ -3,6 +3,11 @@ output "state_bucket" {
   value       = module.state_bucket.name
 }
 
+output "registry_auth_bucket" {
+  description = "Bucket of the instances' Docker Hub credentials (repository variable REGISTRY_AUTH_BUCKET, main module's registry_auth_bucket)."
+  value       = module.registry_auth_bucket.name
+}
+
 output "region" {
   description = "Region of the state bucket (repository variable AWS_REGION)."
   value       = var.region

@@ -252,6 +252,8 @@ locals {
         Resource = local.project_objects
       },
       { Sid = "StateWrite", Effect = "Allow", Action = ["s3:PutObject", "s3:DeleteObject"], Resource = "${local.state_bucket_arn}/*" },
+      # The deploy workflow writes the instances' Docker Hub credentials; it never reads them back.
+      { Sid = "RegistryCredentialsWrite", Effect = "Allow", Action = "s3:PutObject", Resource = "${module.registry_auth_bucket.arn}/dockerhub/config.json" },
       {
         Sid    = "ProjectBeanstalk"
         Effect = "Allow"
@@ -352,7 +354,7 @@ locals {
     {
       Sid      = "Beanstalk"
       Effect   = "Allow"
-      Action   = ["elasticbeanstalk:CreateApplicationVersion", "elasticbeanstalk:DescribeApplicationVersions", "elasticbeanstalk:UpdateEnvironment"]
+      Action   = ["elasticbeanstalk:CreateApplicationVersion", "elasticbeanstalk:DeleteApplicationVersion", "elasticbeanstalk:DescribeApplicationVersions", "elasticbeanstalk:UpdateEnvironment"]
       Resource = concat([local.application, local.environments, local.versions], local.platforms)
     },
   ], local.beanstalk_statements)

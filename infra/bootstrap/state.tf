@@ -10,6 +10,16 @@ module "state_bucket" {
   force_destroy = var.allow_state_destroy
 }
 
+# The instances' Docker Hub credentials (README, "Pulling from Docker Hub"): made here, before the main module
+# exists, so that its very first environment pulls with them. The deploy workflow writes dockerhub/config.json
+# from a read-only token; only the instance role reads it.
+module "registry_auth_bucket" {
+  source = "../modules/private-bucket"
+
+  name          = "${var.name}-registry-${data.aws_caller_identity.current.account_id}-${var.region}"
+  force_destroy = true
+}
+
 # Deleting the bucket while the main module's state still lists resources would leave the NAT gateway, the
 # load balancer and the instances running with no state to remove them: with allow_state_destroy the plan
 # reads that state first and refuses (README, "Clean-up"). The key is the one the workflows use.

@@ -20,9 +20,9 @@ variable "name" {
   }
 
   validation {
-    # S3 bucket names hold 63 characters: the longest here is "<name>-tfstate-<12-digit account>-<region>".
-    condition     = length("${var.name}-tfstate-123456789012-${var.region}") <= 63
-    error_message = "name is too long for ${var.region}: the bucket \"${var.name}-tfstate-<account>-${var.region}\" would exceed S3's 63 characters; use at most ${63 - length("-tfstate-123456789012-${var.region}")} characters."
+    # S3 bucket names hold 63 characters: the longest here is "<name>-registry-<12-digit account>-<region>".
+    condition     = length("${var.name}-registry-123456789012-${var.region}") <= 63
+    error_message = "name is too long for ${var.region}: the bucket \"${var.name}-registry-<account>-${var.region}\" would exceed S3's 63 characters; use at most ${63 - length("-registry-123456789012-${var.region}")} characters."
   }
 }
 

@@ -4,9 +4,11 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
-# terraform.tfvars leaves image empty on purpose (the plan refuses to run without one); the tests name one.
+# terraform.tfvars leaves image and registry_auth_bucket empty on purpose (the plan refuses to run without
+# them); the tests name them.
 variables {
-  image = "docker.io/octo-org/simpletimeservice:1.0.0"
+  image                = "docker.io/octo-org/simpletimeservice:1.0.0"
+  registry_auth_bucket = "simpletimeservice-registry-123456789012-eu-west-1"
 }
 
 # A plan already shows the settings that matter most, before anything exists.
@@ -26,6 +28,13 @@ run "plan_shows_the_essentials" {
   assert {
     condition     = jsondecode(aws_s3_object.initial_bundle.content).Image.Name == var.image && jsondecode(aws_s3_object.initial_bundle.content).Ports[0].ContainerPort == 8080
     error_message = "The bundle should run the image variable on port 8080."
+  }
+
+  # Docker Hub allows 10 anonymous pulls an hour per address, and every instance shares the NAT's: the very first
+  # environment pulls with credentials, which stay in S3 (the bundle only says where).
+  assert {
+    condition     = jsondecode(aws_s3_object.initial_bundle.content).Authentication == { Bucket = "simpletimeservice-registry-123456789012-eu-west-1", Key = "dockerhub/config.json" }
+    error_message = "The first bundle should pull with the registry credentials in registry_auth_bucket."
   }
 }
 
@@ -136,10 +145,13 @@ run "plain_http_environment" {
 
   assert {
     condition = jsondecode(aws_iam_role_policy.instance_reads_bundles.policy) == {
-      Version   = "2012-10-17"
-      Statement = [{ Effect = "Allow", Action = ["s3:GetObject", "s3:GetObjectVersion"], Resource = "arn:aws:s3:::simpletimeservice-bundles-123456789012-eu-west-1/*" }]
+      Version = "2012-10-17"
+      Statement = [
+        { Effect = "Allow", Action = ["s3:GetObject", "s3:GetObjectVersion"], Resource = "arn:aws:s3:::simpletimeservice-bundles-123456789012-eu-west-1/*" },
+        { Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::simpletimeservice-registry-123456789012-eu-west-1/dockerhub/config.json" },
+      ]
     } && aws_iam_role_policy.instance_reads_bundles.role == aws_iam_role.instance.id
-    error_message = "Instances should only read objects of the bundle bucket."
+    error_message = "Instances should only read objects of the bundle bucket, and the one object of their registry credentials."
   }
 
   assert {
@@ -220,6 +232,11 @@ run "plain_http_environment" {
   assert {
     condition     = length([for k in keys(local.settings) : k if startswith(k, "aws:elbv2:listener:443/")]) == 0 && length(aws_lb_listener_rule.redirect_http_to_https) == 0 && length(aws_acm_certificate.this) == 0 && length(aws_route53_record.service) == 0
     error_message = "Without a domain there should be no 443 listener, no redirect, no certificate and no DNS record."
+  }
+
+  assert {
+    condition     = length(aws_elastic_beanstalk_application.this.appversion_lifecycle) == 0
+    error_message = "No Beanstalk lifecycle rule: by count or age it would delete Terraform's own version, which the next plan would create again."
   }
 
   assert {

@@ -2,9 +2,11 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
-# terraform.tfvars leaves image empty on purpose (the plan refuses to run without one); the tests name one.
+# terraform.tfvars leaves image and registry_auth_bucket empty on purpose (the plan refuses to run without
+# them); the tests name them.
 variables {
-  image = "docker.io/octo-org/simpletimeservice:1.0.0"
+  image                = "docker.io/octo-org/simpletimeservice:1.0.0"
+  registry_auth_bucket = "simpletimeservice-registry-123456789012-eu-west-1"
 }
 
 run "alarms_watch_the_environments_own_load_balancer" {
@@ -56,7 +58,7 @@ run "alarms_watch_the_environments_own_load_balancer" {
 
   assert {
     condition     = aws_cloudwatch_metric_alarm.healthy_hosts.threshold == 2 && aws_cloudwatch_metric_alarm.healthy_hosts.comparison_operator == "LessThanThreshold" && aws_cloudwatch_metric_alarm.healthy_hosts.statistic == "Minimum" && aws_cloudwatch_metric_alarm.healthy_hosts.treat_missing_data == "breaching"
-    error_message = "The healthy hosts alarm should fire below min_instances, and when the metric stops."
+    error_message = "The healthy hosts alarm should fire below min_instances, and when the metric stops: also when Beanstalk replaced the load balancer, until the next apply points the alarms at the new one."
   }
 
   assert {

@@ -2,9 +2,11 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
-# terraform.tfvars leaves image empty on purpose (the plan refuses to run without one); the tests name one.
+# terraform.tfvars leaves image and registry_auth_bucket empty on purpose (the plan refuses to run without
+# them); the tests name them.
 variables {
-  image = "docker.io/octo-org/simpletimeservice:1.0.0"
+  image                = "docker.io/octo-org/simpletimeservice:1.0.0"
+  registry_auth_bucket = "simpletimeservice-registry-123456789012-eu-west-1"
 }
 
 run "two_zones_by_default" {

@@ -4,9 +4,11 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
-# terraform.tfvars leaves image empty on purpose (the plan refuses to run without one); the tests name one.
+# terraform.tfvars leaves image and registry_auth_bucket empty on purpose (the plan refuses to run without
+# them); the tests name them.
 variables {
-  image = "docker.io/octo-org/simpletimeservice:1.0.0"
+  image                = "docker.io/octo-org/simpletimeservice:1.0.0"
+  registry_auth_bucket = "simpletimeservice-registry-123456789012-eu-west-1"
 }
 
 run "defaults_with_an_image_are_valid" {
@@ -376,4 +378,24 @@ run "a_name_and_environment_too_long_for_beanstalk_fail_at_plan" {
   }
 
   expect_failures = [var.environment]
+}
+
+run "registry_auth_bucket_is_required" {
+  command = plan
+
+  variables {
+    registry_auth_bucket = ""
+  }
+
+  expect_failures = [var.registry_auth_bucket]
+}
+
+run "registry_auth_bucket_is_a_bucket_name" {
+  command = plan
+
+  variables {
+    registry_auth_bucket = "s3://simpletimeservice-registry"
+  }
+
+  expect_failures = [var.registry_auth_bucket]
 }

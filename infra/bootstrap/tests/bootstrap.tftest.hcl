@@ -29,6 +29,11 @@ mock_provider "aws" {
     }
   }
 
+  override_resource {
+    target = module.registry_auth_bucket.aws_s3_bucket.this
+    values = { arn = "arn:aws:s3:::simpletimeservice-registry-123456789012-eu-west-1" }
+  }
+
   # Each GitHub role its own ARN and name, so that outputs and references cannot mix them up.
   override_resource {
     target = aws_iam_role.github["plan"]
@@ -48,6 +53,11 @@ mock_provider "aws" {
 
 run "state_bucket_without_github" {
   command = apply
+
+  assert {
+    condition     = module.registry_auth_bucket.name == "simpletimeservice-registry-123456789012-eu-west-1" && output.registry_auth_bucket == module.registry_auth_bucket.name
+    error_message = "The registry credentials get their own private bucket, before the main module exists."
+  }
 
   assert {
     condition     = module.state_bucket.name == "simpletimeservice-tfstate-123456789012-eu-west-1"
@@ -165,6 +175,15 @@ run "three_roles_each_trusting_one_subject" {
       if s.Effect == "Allow" && anytrue([for a in flatten([s.Action]) : can(regex("^${replace(a, "*", ".*")}$", "s3:GetObject"))]) && anytrue([for r in flatten([s.Resource]) : can(regex("^${replace(replace(r, ".", "\\."), "*", ".*")}$", "arn:aws:s3:::simpletimeservice-tfstate-123456789012-eu-west-1/simpletimeservice/terraform.tfstate"))])
     ]) == 0
     error_message = "The release role must not touch IAM beyond PassRole, nor read the Terraform state."
+  }
+
+  # The instances' Docker Hub credentials: the infrastructure role writes them; no GitHub role reads them.
+  assert {
+    condition = alltrue([for k in ["plan", "infrastructure", "release"] : length([
+      for s in jsondecode(aws_iam_role_policy.github[k].policy).Statement : s
+      if s.Effect == "Allow" && anytrue([for a in flatten([s.Action]) : can(regex("^${replace(a, "*", ".*")}$", "s3:GetObject"))]) && anytrue([for r in flatten([s.Resource]) : can(regex("^${replace(replace(r, ".", "\\."), "*", ".*")}$", "arn:aws:s3:::simpletimeservice-registry-123456789012-eu-west-1/dockerhub/config.json"))])
+    ]) == 0]) && one([for s in jsondecode(aws_iam_role_policy.github["infrastructure"].policy).Statement : s.Resource if s.Sid == "RegistryCredentialsWrite"]) == "arn:aws:s3:::simpletimeservice-registry-123456789012-eu-west-1/dockerhub/config.json"
+    error_message = "Only the infrastructure role may write the registry credentials, and no GitHub role may read them."
   }
 
   assert {

@@ -34,7 +34,7 @@ in_ns() { ip netns exec "$@"; }
 expression='jsonencode({ trusted = local.trusted_proxies, prefix = split("/", var.vpc_cidr)[1],
   alb = cidrhost(var.vpc_cidr, 5), instance = cidrhost(cidrsubnet(var.vpc_cidr, 1, 1), 10) })'
 infra=$(cd ../infra && terraform init -backend=false -input=false >/dev/null &&
-  tr -d '\n' <<<"$expression" | terraform console -var=image=docker.io/example/simpletimeservice:test 2>/dev/null | jq -r .)
+  tr -d '\n' <<<"$expression" | terraform console -var=image=docker.io/example/simpletimeservice:test -var=registry_auth_bucket=example-registry 2>/dev/null | jq -r .)
 trusted=$(jq -r .trusted <<<"$infra")
 prefix=$(jq -r .prefix <<<"$infra")
 alb_vpc_ip=$(jq -r .alb <<<"$infra")

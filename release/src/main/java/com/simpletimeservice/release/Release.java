@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -15,7 +16,9 @@ import java.util.Map;
 import com.amazonaws.services.elasticbeanstalk.AWSElasticBeanstalk;
 import com.amazonaws.services.elasticbeanstalk.AWSElasticBeanstalkClientBuilder;
 import com.amazonaws.services.elasticbeanstalk.model.ApplicationVersionDescription;
+import com.amazonaws.services.elasticbeanstalk.model.DeleteApplicationVersionRequest;
 import com.amazonaws.services.elasticbeanstalk.model.DescribeApplicationVersionsRequest;
+import com.amazonaws.services.elasticbeanstalk.model.DescribeApplicationVersionsResult;
 import com.amazonaws.services.elasticbeanstalk.model.DescribeEnvironmentsRequest;
 import com.amazonaws.services.elasticbeanstalk.model.DescribeEventsRequest;
 import com.amazonaws.services.elasticbeanstalk.model.EnvironmentDescription;
@@ -31,7 +34,10 @@ import com.amazonaws.services.s3.AmazonS3ClientBuilder;
  * <li>{@code upload}: uploads the bundle unless the version exists. An existing version must be this very image
  * (its description), and then nothing is uploaded: re-running a failed release completes;</li>
  * <li>{@code released}: waits until the environment runs this version, Ready and Green, and fails at once on an
- * ERROR event, on Ready and Red, or on Ready with another version (the plugin waits out its timeout).</li>
+ * ERROR event, on Ready and Red, or on Ready with another version (the plugin waits out its timeout);</li>
+ * <li>{@code prune}: forgets all but the newest {@code keep} releases (labels that are git SHAs), never the one
+ * running and never Terraform's own {@code terraform-*} version, which a Beanstalk lifecycle rule by count would
+ * delete, and the next plan create again. Beanstalk holds 1,000 versions a region; bundles stay in S3.</li>
  * </ul>
  * The environment is named by its ID: after it was re-created, DescribeEnvironments still lists the terminated one
  * of the same name. Arguments are {@code name=value} pairs; credentials and the session come from the environment,
@@ -62,7 +68,8 @@ public final class Release {
 			case "ready" -> release.waitUntilReady();
 			case "upload" -> release.uploadUnlessReleased();
 			case "released" -> release.waitUntilReleased();
-			default -> throw new IllegalArgumentException("step must be ready, upload or released");
+			case "prune" -> release.pruneOldReleases();
+			default -> throw new IllegalArgumentException("step must be ready, upload, released or prune");
 		}
 	}
 
@@ -83,9 +90,13 @@ public final class Release {
 	void uploadUnlessReleased() {
 		String label = argument("versionLabel");
 		String image = argument("description");
-		List<ApplicationVersionDescription> versions = this.beanstalk.describeApplicationVersions(
-				new DescribeApplicationVersionsRequest().withApplicationName(argument("application")).withVersionLabels(label))
-			.getApplicationVersions();
+		List<ApplicationVersionDescription> versions = this.beanstalk
+			.describeApplicationVersions(
+					new DescribeApplicationVersionsRequest().withApplicationName(argument("application")).withVersionLabels(label))
+			.getApplicationVersions()
+			.stream()
+			.filter((version) -> label.equals(version.getVersionLabel()))
+			.toList();
 		if (!versions.isEmpty()) {
 			if (!image.equals(versions.get(0).getDescription())) {
 				throw new IllegalStateException("Version " + label + " already exists with " + versions.get(0).getDescription()
@@ -128,6 +139,33 @@ public final class Release {
 			}
 			log("%s is %s and %s", environment.getEnvironmentName(), environment.getStatus(), environment.getHealth());
 			pause(deadline, environment.getStatus() + " and " + environment.getHealth() + ", not Ready and Green on " + label);
+		}
+	}
+
+	void pruneOldReleases() {
+		String application = argument("application");
+		String running = environment().getVersionLabel();
+		List<ApplicationVersionDescription> releases = new ArrayList<>();
+		String page = null;
+		do {
+			DescribeApplicationVersionsResult result = this.beanstalk.describeApplicationVersions(
+					new DescribeApplicationVersionsRequest().withApplicationName(application).withNextToken(page));
+			result.getApplicationVersions()
+				.stream()
+				.filter((version) -> version.getVersionLabel().matches("[0-9a-f]{40}"))
+				.forEach(releases::add);
+			page = result.getNextToken();
+		}
+		while (page != null);
+		releases.sort(Comparator.comparing(ApplicationVersionDescription::getDateCreated).reversed());
+		int keep = Integer.parseInt(argument("keep"));
+		for (ApplicationVersionDescription old : releases.subList(Math.min(keep, releases.size()), releases.size())) {
+			if (!old.getVersionLabel().equals(running)) {
+				this.beanstalk.deleteApplicationVersion(new DeleteApplicationVersionRequest().withApplicationName(application)
+					.withVersionLabel(old.getVersionLabel())
+					.withDeleteSourceBundle(false));
+				log("forgot version %s of %s", old.getVersionLabel(), old.getDateCreated().toInstant());
+			}
 		}
 	}
 

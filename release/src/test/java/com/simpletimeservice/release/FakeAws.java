@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -50,6 +51,7 @@ final class FakeAws implements AutoCloseable {
 				"<ApplicationVersion><ApplicationName>" + APPLICATION + "</ApplicationName></ApplicationVersion>"))));
 		this.server.stubFor(action("DescribeApplicationVersions")
 			.willReturn(ok(response("DescribeApplicationVersions", "<ApplicationVersions/>"))));
+		this.server.stubFor(action("DeleteApplicationVersion").willReturn(ok(response("DeleteApplicationVersion", ""))));
 		this.server.stubFor(action("DescribeEvents").willReturn(ok(response("DescribeEvents",
 				"<Events>" + event("2025-12-31T23:59:00Z", "ERROR", "An earlier release failed.") + "</Events>"))));
 		before("Ready", "Green");
@@ -113,6 +115,19 @@ final class FakeAws implements AutoCloseable {
 		this.server.stubFor(action("CreateApplicationVersion").willReturn(aResponse().withStatus(400)
 			.withBody("<ErrorResponse><Error><Type>Sender</Type><Code>InvalidParameterValue</Code><Message>Application Version "
 					+ label + " already exists.</Message></Error><RequestId>fake</RequestId></ErrorResponse>")));
+		return this;
+	}
+
+	/** The application's versions, newest first, one a day back from 2026-01-01. */
+	FakeAws versions(List<String> labels) {
+		StringBuilder members = new StringBuilder();
+		for (int i = 0; i < labels.size(); i++) {
+			members.append("<member><ApplicationName>").append(APPLICATION).append("</ApplicationName><VersionLabel>")
+				.append(labels.get(i)).append("</VersionLabel><DateCreated>")
+				.append(java.time.LocalDate.of(2026, 1, 1).minusDays(i)).append("T00:00:00Z</DateCreated></member>");
+		}
+		this.server.stubFor(action("DescribeApplicationVersions").withRequestBody(notContaining("VersionLabels"))
+			.willReturn(ok(response("DescribeApplicationVersions", "<ApplicationVersions>" + members + "</ApplicationVersions>"))));
 		return this;
 	}
 

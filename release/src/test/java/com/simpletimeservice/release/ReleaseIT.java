@@ -34,6 +34,8 @@ class ReleaseIT {
 
 	static final String IMAGE = "docker.io/simpletimeservice/simpletimeservice@" + DIGEST;
 
+	static final String REGISTRY_AUTH_BUCKET = "simpletimeservice-registry-123456789012-eu-west-1";
+
 	/** What "aws configure export-credentials --format env" prints after "aws sso login". */
 	static final Map<String, String> SSO_SESSION = Map.of("AWS_ACCESS_KEY_ID", "ASIAFAKEFAKEFAKEFAKE",
 			"AWS_SECRET_ACCESS_KEY", "fake-secret-access-key", "AWS_SESSION_TOKEN", "fake-session-token",
@@ -59,10 +61,12 @@ class ReleaseIT {
 			assertThat(build.exitCode).as(build.output).isZero();
 			assertThat(aws.calls()).containsSubsequence("DescribeEnvironments", "DescribeApplicationVersions",
 					"PUT /" + FakeAws.BUCKET + "/" + SHA + "/source-bundle.zip", "CreateApplicationVersion",
-					"UpdateEnvironment", "DescribeEvents", "DescribeEnvironments");
+					"UpdateEnvironment", "DescribeEvents", "DescribeEnvironments", "DescribeApplicationVersions");
 			// The ERROR event of an earlier release (FakeAws) did not count: only this release's events do.
 			assertThat(build.output).contains("Environment update completed successfully.");
-			assertThat(aws.calls().get(aws.calls().size() - 1)).isEqualTo("DescribeEnvironments");
+			// The last call lists versions, to forget old releases (none here).
+			assertThat(aws.calls().get(aws.calls().size() - 1)).isEqualTo("DescribeApplicationVersions");
+			assertThat(aws.calls()).doesNotContain("DeleteApplicationVersion");
 			assertAllowedByTheReleaseRole(aws.calls());
 
 			Map<String, String> bundle = unzip(aws.upload().getBody());
@@ -74,6 +78,12 @@ class ReleaseIT {
 			assertThat(dockerrun.at("/Image/Name").asString())
 				.isEqualTo(IMAGE);
 			assertThat(dockerrun.at("/Ports/0/ContainerPort").asInt()).isEqualTo(8080);
+			// Instances pull with the credentials in S3; the bundle says where, and holds no secret.
+			assertThat(dockerrun.get("Authentication").properties()).extracting(Map.Entry::getKey).containsExactly("Bucket", "Key");
+			assertThat(dockerrun.at("/Authentication/Bucket").asString()).isEqualTo(REGISTRY_AUTH_BUCKET);
+			assertThat(dockerrun.at("/Authentication/Key").asString()).isEqualTo("dockerhub/config.json");
+			assertThat(bundle.values()).noneMatch((file) -> file.contains("\"auth\"") || file.contains("auths")
+					|| file.contains(SSO_SESSION.get("AWS_SECRET_ACCESS_KEY")));
 
 			assertThat(aws.requests("CreateApplicationVersion")).singleElement()
 				.satisfies((request) -> assertThat(request.getBodyAsString()).contains("VersionLabel=" + SHA,
@@ -229,6 +239,31 @@ class ReleaseIT {
 		}
 	}
 
+	/** Beanstalk holds 1,000 versions a region: each release forgets all but the newest 50 releases. */
+	@Test
+	void forgetsOldReleasesButNeverTerraformsVersionOrTheRunningOne() throws Exception {
+		List<String> versions = new ArrayList<>();
+		versions.add(SHA);
+		for (int i = 1; i <= 51; i++) {
+			versions.add(String.format("%040x", i));
+		}
+		versions.add("terraform-0123456789ab"); // Terraform's, older than all of them
+		versions.add(4, "not-a-release"); // anything else someone made by hand
+		try (FakeAws aws = new FakeAws().versions(versions)) {
+			Build build = release(aws);
+
+			assertThat(build.exitCode).as(build.output).isZero();
+			// 52 releases (this one and 51 before it): the 2 oldest go, their bundles stay in S3.
+			assertThat(aws.requests("DeleteApplicationVersion")).map((request) -> request.getBodyAsString())
+				.hasSize(2)
+				.allMatch((body) -> body.contains("DeleteSourceBundle=false"))
+				.anyMatch((body) -> body.contains("VersionLabel=" + String.format("%040x", 51)))
+				.anyMatch((body) -> body.contains("VersionLabel=" + String.format("%040x", 50)))
+				.noneMatch((body) -> body.contains("terraform-") || body.contains("not-a-release") || body.contains(SHA));
+			assertAllowedByTheReleaseRole(aws.calls());
+		}
+	}
+
 	@Test
 	void refusesToReleaseWithoutAGitSha() throws Exception {
 		try (FakeAws aws = new FakeAws()) {
@@ -266,7 +301,8 @@ class ReleaseIT {
 				ROOT.resolve("release/pom.xml").toString(), "-Prelease", "-Dmaven.test.skip=true",
 				"-Dgit.sha=" + SHA, "-Dimage.digest=" + DIGEST, "-Dbeanstalk.applicationName=" + FakeAws.APPLICATION,
 				"-Dbeanstalk.environmentId=" + FakeAws.ENVIRONMENT_ID, "-Dbeanstalk.s3Bucket=" + FakeAws.BUCKET,
-				"-Dbeanstalker.region=" + FakeAws.REGION, "-Drelease.pollSeconds=1"));
+				"-Dbeanstalker.region=" + FakeAws.REGION, "-Dregistry.auth.bucket=" + REGISTRY_AUTH_BUCKET,
+				"-Drelease.pollSeconds=1"));
 		command.addAll(List.of(goalsAndArguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.temp.resolve("build.log").toFile());

@@ -10,23 +10,21 @@ locals {
   )
 
   # AWS checks the token's audience and subject (GitHub's other claims are not condition keys in IAM). The
-  # subject names the repository and either the pull request or the environment: which branches may run in
-  # "production" is GitHub's deployment branch rule (README, "GitHub settings").
+  # subject names the repository and either the pull request or the environment, one environment per role,
+  # so no job can take another job's role; which branches may run in an environment is GitHub's deployment
+  # branch rule, which deploy.yml checks before it starts (README, "GitHub settings, once").
   roles = {
     plan = {
       subject     = "pull_request"
       description = "pull requests: terraform plan (read-only)"
-      policy      = local.plan_policy
     }
     infrastructure = {
-      subject     = "environment:production"
-      description = "production environment: terraform apply"
-      policy      = local.infrastructure_policy
+      subject     = "environment:infrastructure"
+      description = "infrastructure environment: terraform apply and destroy"
     }
     release = {
       subject     = "environment:production"
       description = "production environment: the Maven release step"
-      policy      = local.release_policy
     }
   }
 }
@@ -67,10 +65,10 @@ resource "aws_iam_role" "github" {
   })
 }
 
-resource "aws_iam_role_policy" "github" {
-  for_each = aws_iam_role.github
+# Each role's grants (permissions.tf, local.role_grants), attached as managed policies.
+resource "aws_iam_role_policy_attachment" "github" {
+  for_each = local.github ? merge([for role, grants in local.role_grants : { for g in grants : "${role}/${g}" => { role = role, grant = g } }]...) : {}
 
-  name   = each.key
-  role   = each.value.id
-  policy = local.roles[each.key].policy
+  role       = aws_iam_role.github[each.value.role].name
+  policy_arn = aws_iam_policy.github[each.value.grant].arn
 }

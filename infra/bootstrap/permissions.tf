@@ -1,7 +1,9 @@
-# What each GitHub role may do, as HCL objects (asserted statement by statement in tests/), and the
-# permissions boundary every role the infrastructure role creates must carry. Actions are listed one by
-# one: no wildcards. Resources are the project's names wherever IAM supports resource-level permissions;
-# Describe/List calls that IAM only grants on "*" are in statements of their own.
+# What each GitHub role may do: named grants, each a customer managed policy of its own (IAM holds 6,144
+# characters a managed policy, 10,240 for all inline policies of a role together, 10 managed policies a role),
+# attached per role from local.role_grants in github.tf. Statements are HCL objects (asserted in tests/).
+# Actions are listed one by one: no wildcards. Resources are the project's names wherever IAM supports
+# resource-level permissions; Describe/List calls that IAM only grants on "*" are in statements of their own.
+# Last, the permissions boundary every role the infrastructure role creates must carry.
 
 data "aws_partition" "current" {}
 
@@ -24,16 +26,17 @@ locals {
   application      = "${local.arn}:elasticbeanstalk:${local.region}:${local.account}:application/${var.name}"
   environments     = "${local.arn}:elasticbeanstalk:${local.region}:${local.account}:environment/${var.name}/*"
   versions         = "${local.arn}:elasticbeanstalk:${local.region}:${local.account}:applicationversion/${var.name}/*"
-  platforms        = ["${local.arn}:elasticbeanstalk:${local.region}::platform/*", "${local.arn}:elasticbeanstalk:${local.region}::solutionstack/*"]
   stacks           = "${local.arn}:cloudformation:${local.region}:${local.account}:stack/awseb-*"
   beanstalk_groups = "${local.arn}:autoscaling:${local.region}:${local.account}:autoScalingGroup:*:autoScalingGroupName/awseb-*"
   beanstalk_load_balancing = [for r in ["loadbalancer/app/awseb-*", "targetgroup/awseb-*", "listener/app/awseb-*", "listener-rule/app/awseb-*"] :
     "${local.arn}:elasticloadbalancing:${local.region}:${local.account}:${r}"
   ]
-  topic        = "${local.arn}:sns:${local.region}:${local.account}:${var.name}-*"
-  alarms       = "${local.arn}:cloudwatch:${local.region}:${local.account}:alarm:${var.name}-*"
-  log_groups   = "${local.arn}:logs:${local.region}:${local.account}:log-group:/aws/elasticbeanstalk/${var.name}-*"
-  github_roles = "${local.arn}:iam::${local.account}:role/${var.name}-github-*"
+  topic           = "${local.arn}:sns:${local.region}:${local.account}:${var.name}-*"
+  alarms          = "${local.arn}:cloudwatch:${local.region}:${local.account}:alarm:${var.name}-*"
+  log_groups      = "${local.arn}:logs:${local.region}:${local.account}:log-group:/aws/elasticbeanstalk/${var.name}-*"
+  github_roles    = "${local.arn}:iam::${local.account}:role/${var.name}-github-*"
+  github_policies = "${local.arn}:iam::${local.account}:policy/${var.name}-github-*"
+  registry_auth   = "${module.registry_auth_bucket.arn}/dockerhub/config.json"
 
   # The only managed policies the infrastructure role may attach: those infra/iam.tf uses.
   attachable_policies = [for p in [
@@ -126,8 +129,8 @@ locals {
         "elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:ModifyListener",
         "elasticloadbalancing:ModifyLoadBalancerAttributes", "elasticloadbalancing:ModifyRule",
         "elasticloadbalancing:ModifyTargetGroup", "elasticloadbalancing:ModifyTargetGroupAttributes",
-        "elasticloadbalancing:RegisterTargets", "elasticloadbalancing:RemoveTags", "elasticloadbalancing:SetSecurityGroups",
-        "elasticloadbalancing:SetSubnets",
+        "elasticloadbalancing:RegisterTargets", "elasticloadbalancing:RemoveTags", "elasticloadbalancing:SetRulePriorities",
+        "elasticloadbalancing:SetSecurityGroups", "elasticloadbalancing:SetSubnets",
       ]
       Resource = local.beanstalk_load_balancing
     },
@@ -150,73 +153,95 @@ locals {
       Action   = ["s3:CreateBucket", "s3:GetBucketLocation", "s3:GetBucketPolicy", "s3:GetObject", "s3:ListBucket", "s3:PutBucketOwnershipControls", "s3:PutBucketPolicy", "s3:PutBucketPublicAccessBlock", "s3:PutObject"]
       Resource = local.beanstalk_bucket
     },
+    {
+      # Given a topic, Beanstalk sends it a test notification with the caller's credentials on CreateEnvironment
+      # and UpdateEnvironment, and fails them if it cannot (Beanstalk guide, "SNS notifications").
+      Sid      = "BeanstalkTestNotification"
+      Effect   = "Allow"
+      Action   = "sns:Publish"
+      Resource = local.topic
+    },
     local.pass_project_roles,
   ]
 
-  # terraform plan of infra/: read what it refreshes, read and lock the state. Nothing account-wide.
-  plan_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Sid    = "RefreshReads"
-        Effect = "Allow"
-        Action = [
-          "acm:DescribeCertificate", "acm:ListTagsForCertificate",
-          "cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource",
-          "ec2:DescribeAccountAttributes", "ec2:DescribeAddresses", "ec2:DescribeAddressesAttribute",
-          "ec2:DescribeAvailabilityZones", "ec2:DescribeInternetGateways", "ec2:DescribeNatGateways",
-          "ec2:DescribeNetworkAcls", "ec2:DescribeNetworkInterfaces", "ec2:DescribeRouteTables",
-          "ec2:DescribeSecurityGroupRules", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets",
-          "ec2:DescribeVpcAttribute", "ec2:DescribeVpcs",
-          "elasticbeanstalk:DescribeApplicationVersions", "elasticbeanstalk:DescribeApplications",
-          "elasticbeanstalk:DescribeConfigurationSettings", "elasticbeanstalk:DescribeEnvironmentResources",
-          "elasticbeanstalk:DescribeEnvironments", "elasticbeanstalk:ListAvailableSolutionStacks",
-          "elasticbeanstalk:ListTagsForResource",
-          "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeLoadBalancers",
-          "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTags",
-          "route53:GetHostedZone", "route53:ListResourceRecordSets",
-          "sns:GetSubscriptionAttributes", "sns:GetTopicAttributes", "sns:ListTagsForResource",
-          "sts:GetCallerIdentity",
-        ]
-        Resource = "*"
-      },
-      {
-        Sid    = "ProjectIam"
-        Effect = "Allow"
-        Action = [
-          "iam:GetInstanceProfile", "iam:GetRole", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies",
-          "iam:ListInstanceProfilesForRole", "iam:ListRolePolicies",
-        ]
-        Resource = [local.project_roles, local.project_profiles]
-      },
-      {
-        Sid    = "ProjectBuckets"
-        Effect = "Allow"
-        Action = [
-          "s3:GetAccelerateConfiguration", "s3:GetBucketAcl", "s3:GetBucketCORS", "s3:GetBucketLogging",
-          "s3:GetBucketObjectLockConfiguration", "s3:GetBucketOwnershipControls", "s3:GetBucketPolicy",
-          "s3:GetBucketPublicAccessBlock", "s3:GetBucketRequestPayment", "s3:GetBucketTagging",
-          "s3:GetBucketVersioning", "s3:GetBucketWebsite", "s3:GetEncryptionConfiguration",
-          "s3:GetLifecycleConfiguration", "s3:GetReplicationConfiguration", "s3:ListBucket",
-        ]
-        Resource = local.project_buckets
-      },
-      {
-        Sid      = "ProjectObjects"
-        Effect   = "Allow"
-        Action   = ["s3:GetObject", "s3:GetObjectTagging"]
-        Resource = local.project_objects
-      },
+  # What terraform plan of infra/ refreshes, data sources included (the provider's calls per resource type;
+  # the aws_lb data source also reads the load balancer's attributes).
+  reads_statements = [
+    {
+      Sid    = "RefreshReads"
+      Effect = "Allow"
+      Action = [
+        "acm:DescribeCertificate", "acm:ListTagsForCertificate",
+        "cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource",
+        "ec2:DescribeAccountAttributes", "ec2:DescribeAddresses", "ec2:DescribeAddressesAttribute",
+        "ec2:DescribeAvailabilityZones", "ec2:DescribeInternetGateways", "ec2:DescribeNatGateways",
+        "ec2:DescribeNetworkAcls", "ec2:DescribeNetworkInterfaces", "ec2:DescribeRouteTables",
+        "ec2:DescribeSecurityGroupRules", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets",
+        "ec2:DescribeVpcAttribute", "ec2:DescribeVpcs",
+        "elasticbeanstalk:DescribeApplicationVersions", "elasticbeanstalk:DescribeApplications",
+        "elasticbeanstalk:DescribeConfigurationSettings", "elasticbeanstalk:DescribeEnvironmentResources",
+        "elasticbeanstalk:DescribeEnvironments", "elasticbeanstalk:ListAvailableSolutionStacks",
+        "elasticbeanstalk:ListTagsForResource",
+        "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeLoadBalancerAttributes",
+        "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTags",
+        "route53:GetHostedZone", "route53:ListResourceRecordSets",
+        "sns:GetSubscriptionAttributes", "sns:GetTopicAttributes", "sns:ListTagsForResource",
+        "sts:GetCallerIdentity",
+      ]
+      Resource = "*"
+    },
+    {
+      Sid    = "ProjectIam"
+      Effect = "Allow"
+      Action = [
+        "iam:GetInstanceProfile", "iam:GetRole", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies",
+        "iam:ListInstanceProfilesForRole", "iam:ListRolePolicies",
+      ]
+      Resource = [local.project_roles, local.project_profiles]
+    },
+    {
+      Sid    = "ProjectBuckets"
+      Effect = "Allow"
+      Action = [
+        "s3:GetAccelerateConfiguration", "s3:GetBucketAcl", "s3:GetBucketCORS", "s3:GetBucketLogging",
+        "s3:GetBucketObjectLockConfiguration", "s3:GetBucketOwnershipControls", "s3:GetBucketPolicy",
+        "s3:GetBucketPublicAccessBlock", "s3:GetBucketRequestPayment", "s3:GetBucketTagging",
+        "s3:GetBucketVersioning", "s3:GetBucketWebsite", "s3:GetEncryptionConfiguration",
+        "s3:GetLifecycleConfiguration", "s3:GetReplicationConfiguration", "s3:ListBucket",
+      ]
+      Resource = local.project_buckets
+    },
+    {
+      Sid      = "ProjectObjects"
+      Effect   = "Allow"
+      Action   = ["s3:GetObject", "s3:GetObjectTagging"]
+      Resource = local.project_objects
+    },
+  ]
+
+  grants = {
+    # Pull requests: terraform plan reads; nothing account-wide.
+    reads = local.reads_statements
+
+    # Read the state and take its lock (a .tflock object beside it), write nothing else.
+    state-read = [
       { Sid = "StateBucket", Effect = "Allow", Action = "s3:ListBucket", Resource = local.state_bucket_arn },
       { Sid = "StateRead", Effect = "Allow", Action = "s3:GetObject", Resource = "${local.state_bucket_arn}/*" },
       { Sid = "StateLock", Effect = "Allow", Action = ["s3:PutObject", "s3:DeleteObject"], Resource = "${local.state_bucket_arn}/*.tflock" },
     ]
-  })
 
-  # terraform apply of infra/: the plan role's reads, the stack's own resources, and IAM that cannot escalate.
-  infrastructure_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = concat(jsondecode(local.plan_policy).Statement, local.beanstalk_statements, [
+    # terraform apply: read and write the state.
+    state-write = [
+      { Sid = "StateBucket", Effect = "Allow", Action = "s3:ListBucket", Resource = local.state_bucket_arn },
+      { Sid = "StateReadWrite", Effect = "Allow", Action = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource = "${local.state_bucket_arn}/*" },
+    ]
+
+    # What Beanstalk does with the caller's credentials on CreateEnvironment, UpdateEnvironment and
+    # TerminateEnvironment: the infrastructure and the release role.
+    beanstalk-operations = local.beanstalk_statements
+
+    # terraform apply of infra/: the network.
+    network = [
       {
         Sid    = "Network"
         Effect = "Allow"
@@ -235,6 +260,10 @@ locals {
         # EC2's network resources are created before any name or tag exists to scope them by.
         Resource = "*"
       },
+    ]
+
+    # terraform apply of infra/: the stack's own buckets, application, topic, alarms and domain.
+    stack = [
       {
         Sid    = "ProjectBucketsWrite"
         Effect = "Allow"
@@ -251,9 +280,8 @@ locals {
         Action   = ["s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion"]
         Resource = local.project_objects
       },
-      { Sid = "StateWrite", Effect = "Allow", Action = ["s3:PutObject", "s3:DeleteObject"], Resource = "${local.state_bucket_arn}/*" },
       # The deploy workflow writes the instances' Docker Hub credentials; it never reads them back.
-      { Sid = "RegistryCredentialsWrite", Effect = "Allow", Action = "s3:PutObject", Resource = "${module.registry_auth_bucket.arn}/dockerhub/config.json" },
+      { Sid = "RegistryCredentialsWrite", Effect = "Allow", Action = "s3:PutObject", Resource = local.registry_auth },
       {
         Sid    = "ProjectBeanstalk"
         Effect = "Allow"
@@ -265,7 +293,7 @@ locals {
           "elasticbeanstalk:UpdateApplicationResourceLifecycle", "elasticbeanstalk:UpdateApplicationVersion",
           "elasticbeanstalk:UpdateEnvironment", "elasticbeanstalk:UpdateTagsForResource",
         ]
-        Resource = concat([local.application, local.environments, local.versions], local.platforms)
+        Resource = [local.application, local.environments, local.versions]
       },
       {
         Sid    = "ProjectMonitoring"
@@ -287,11 +315,15 @@ locals {
         Sid    = "Domain"
         Effect = "Allow"
         Action = [
-          "acm:AddTagsToCertificate", "acm:DeleteCertificate", "acm:RequestCertificate",
+          "acm:AddTagsToCertificate", "acm:DeleteCertificate", "acm:RemoveTagsFromCertificate", "acm:RequestCertificate",
           "route53:ChangeResourceRecordSets", "route53:GetChange",
         ]
         Resource = "*"
       },
+    ]
+
+    # terraform apply of infra/: IAM that cannot escalate (README, "Roles").
+    bounded-iam = [
       {
         # The project's roles, created only with the boundary, which they can never lose.
         Sid       = "CreateBoundedRoles"
@@ -341,24 +373,39 @@ locals {
           "iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion",
           "iam:DeleteRolePermissionsBoundary",
         ]
-        Resource = [local.boundary_arn, local.project_roles, local.github_roles]
+        Resource = [local.boundary_arn, local.project_roles, local.github_roles, local.github_policies]
       },
-    ])
-  })
+      {
+        # A role it creates could name this role in its trust policy: it may still never assume one.
+        Sid      = "NeverAssumeTheRolesItMakes"
+        Effect   = "Deny"
+        Action   = "sts:AssumeRole"
+        Resource = local.project_roles
+      },
+    ]
 
-  # The release step (release/pom.xml) and the workflow's check of what runs: the bundle upload, Beanstalk's
-  # calls on the project's application and environment, and what UpdateEnvironment does with these
-  # credentials. ReleaseIT checks every call the release makes against the actions listed here.
-  release_statements = concat([
-    { Sid = "Bundles", Effect = "Allow", Action = ["s3:PutObject", "s3:GetObject"], Resource = "${local.arn}:s3:::${var.name}-bundles-${local.account}-*/*" },
-    {
-      Sid      = "Beanstalk"
-      Effect   = "Allow"
-      Action   = ["elasticbeanstalk:CreateApplicationVersion", "elasticbeanstalk:DeleteApplicationVersion", "elasticbeanstalk:DescribeApplicationVersions", "elasticbeanstalk:UpdateEnvironment"]
-      Resource = concat([local.application, local.environments, local.versions], local.platforms)
-    },
-  ], local.beanstalk_statements)
-  release_policy = jsonencode({ Version = "2012-10-17", Statement = local.release_statements })
+    # The release step (release/pom.xml): the bundle upload, Beanstalk's calls on the project's application
+    # and environment. ReleaseIT checks every call the release makes against this role's actions.
+    release = [
+      { Sid = "Bundles", Effect = "Allow", Action = ["s3:PutObject", "s3:GetObject"], Resource = "${local.arn}:s3:::${var.name}-bundles-${local.account}-*/*" },
+      {
+        Sid      = "Beanstalk"
+        Effect   = "Allow"
+        Action   = ["elasticbeanstalk:CreateApplicationVersion", "elasticbeanstalk:DeleteApplicationVersion", "elasticbeanstalk:DescribeApplicationVersions", "elasticbeanstalk:UpdateEnvironment"]
+        Resource = [local.application, local.environments, local.versions]
+      },
+    ]
+  }
+
+  # Which grants each role holds, and so what each may do, in one place.
+  role_grants = {
+    plan           = ["reads", "state-read"]
+    infrastructure = ["reads", "state-write", "network", "stack", "bounded-iam", "beanstalk-operations"]
+    release        = ["release", "beanstalk-operations"]
+  }
+
+  # Every statement of each role, for the tests and ReleaseIT (ReleaseRole).
+  role_statements = { for role, grants in local.role_grants : role => flatten([for g in grants : local.grants[g]]) }
 
   # The most any role the infrastructure role creates can ever do: what Beanstalk's instance and service
   # roles need (infra/iam.tf), never IAM beyond passing the project's roles, never the boundary itself.
@@ -393,4 +440,12 @@ resource "aws_iam_policy" "boundary" {
   name        = local.boundary_name
   description = "Permissions boundary of every role the ${var.name} infrastructure role creates"
   policy      = local.boundary_policy
+}
+
+resource "aws_iam_policy" "github" {
+  for_each = { for name, statements in local.grants : name => statements if local.github }
+
+  name        = "${var.name}-github-${each.key}"
+  description = "${var.name} GitHub Actions: ${each.key} (infra/bootstrap/permissions.tf)"
+  policy      = jsonencode({ Version = "2012-10-17", Statement = each.value })
 }

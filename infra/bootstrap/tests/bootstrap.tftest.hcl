@@ -23,10 +23,50 @@ mock_provider "aws" {
     }
   }
 
-  mock_resource "aws_iam_policy" {
-    defaults = {
-      arn = "arn:aws:iam::123456789012:policy/simpletimeservice-beanstalk-boundary"
-    }
+  # Every managed policy its own ARN, as IAM names it.
+  override_resource {
+    target = aws_iam_policy.boundary
+    values = { arn = "arn:aws:iam::123456789012:policy/simpletimeservice-beanstalk-boundary" }
+  }
+
+  override_resource {
+    target = aws_iam_policy.github["reads"]
+    values = { arn = "arn:aws:iam::123456789012:policy/simpletimeservice-github-reads" }
+  }
+
+  override_resource {
+    target = aws_iam_policy.github["state-read"]
+    values = { arn = "arn:aws:iam::123456789012:policy/simpletimeservice-github-state-read" }
+  }
+
+  override_resource {
+    target = aws_iam_policy.github["state-write"]
+    values = { arn = "arn:aws:iam::123456789012:policy/simpletimeservice-github-state-write" }
+  }
+
+  override_resource {
+    target = aws_iam_policy.github["beanstalk-operations"]
+    values = { arn = "arn:aws:iam::123456789012:policy/simpletimeservice-github-beanstalk-operations" }
+  }
+
+  override_resource {
+    target = aws_iam_policy.github["network"]
+    values = { arn = "arn:aws:iam::123456789012:policy/simpletimeservice-github-network" }
+  }
+
+  override_resource {
+    target = aws_iam_policy.github["stack"]
+    values = { arn = "arn:aws:iam::123456789012:policy/simpletimeservice-github-stack" }
+  }
+
+  override_resource {
+    target = aws_iam_policy.github["bounded-iam"]
+    values = { arn = "arn:aws:iam::123456789012:policy/simpletimeservice-github-bounded-iam" }
+  }
+
+  override_resource {
+    target = aws_iam_policy.github["release"]
+    values = { arn = "arn:aws:iam::123456789012:policy/simpletimeservice-github-release" }
   }
 
   override_resource {
@@ -88,8 +128,8 @@ run "three_roles_each_trusting_one_subject" {
   }
 
   assert {
-    condition     = { for k, r in aws_iam_role.github : k => jsondecode(r.assume_role_policy).Statement[0].Condition.StringEquals["token.actions.githubusercontent.com:sub"] } == { infrastructure = "repo:octo-org/simpletimeservice:environment:production", plan = "repo:octo-org/simpletimeservice:pull_request", release = "repo:octo-org/simpletimeservice:environment:production" }
-    error_message = "Plan should trust only pull requests; infrastructure and release only the production environment, of this repository."
+    condition     = { for k, r in aws_iam_role.github : k => jsondecode(r.assume_role_policy).Statement[0].Condition.StringEquals["token.actions.githubusercontent.com:sub"] } == { infrastructure = "repo:octo-org/simpletimeservice:environment:infrastructure", plan = "repo:octo-org/simpletimeservice:pull_request", release = "repo:octo-org/simpletimeservice:environment:production" }
+    error_message = "Plan should trust only pull requests, infrastructure only its own environment, release only production: one job, one role."
   }
 
   assert {
@@ -103,44 +143,57 @@ run "three_roles_each_trusting_one_subject" {
   }
 
   assert {
-    condition     = alltrue([for p in aws_iam_role_policy.github : alltrue([for s in jsondecode(p.policy).Statement : alltrue([for a in flatten([s.Action]) : !strcontains(a, "*")])])])
+    condition     = alltrue([for p in aws_iam_policy.github : alltrue([for s in jsondecode(p.policy).Statement : alltrue([for a in flatten([s.Action]) : !strcontains(a, "*")])])])
     error_message = "No role may hold a wildcard action: every action is named."
   }
 
   assert {
-    condition     = { for k, p in aws_iam_role_policy.github : k => p.role } == { for k, r in aws_iam_role.github : k => r.id }
-    error_message = "Each role should carry its own policy."
+    condition = { for k, a in aws_iam_role_policy_attachment.github : k => [a.role, a.policy_arn] } == merge([for role, grants in local.role_grants : { for g in grants : "${role}/${g}" => [aws_iam_role.github[role].name, aws_iam_policy.github[g].arn] }]...) && keys(local.role_grants) == ["infrastructure", "plan", "release"]
+    error_message = "Each role should hold exactly its grants (local.role_grants), as managed policies."
+  }
+
+  # IAM's quotas (IAM User Guide, "IAM and AWS STS quotas"), with headroom: a managed policy holds 6,144
+  # characters (whitespace not counted; jsonencode writes none), a role 10 managed policies, a trust policy
+  # 2,048, role names 64, policy names 128. No inline policies, whose 10,240 are shared by the whole role.
+  assert {
+    condition     = alltrue([for p in aws_iam_policy.github : length(p.policy) <= 5500 && length(p.name) <= 128]) && length(aws_iam_policy.boundary.policy) <= 5500
+    error_message = "Every managed policy must stay well inside IAM's 6,144 characters: split the grant."
+  }
+
+  assert {
+    condition     = alltrue([for role, grants in local.role_grants : length(grants) <= 8]) && alltrue([for r in aws_iam_role.github : length(r.assume_role_policy) <= 2048 && length(r.name) <= 64])
+    error_message = "A role takes 10 managed policies, a trust policy 2,048 characters, a role name 64: keep inside them."
   }
 
   # Plan: reads, and the state lock.
   assert {
-    condition     = alltrue([for s in jsondecode(aws_iam_role_policy.github["plan"].policy).Statement : s.Effect == "Allow" && alltrue([for a in flatten([s.Action]) : can(regex("^[a-z0-9]+:(Get|List|Describe)", a)) || (contains(["s3:PutObject", "s3:DeleteObject"], a) && s.Resource == "arn:aws:s3:::simpletimeservice-tfstate-123456789012-eu-west-1/*.tflock")])])
+    condition     = alltrue([for s in local.role_statements["plan"] : s.Effect == "Allow" && alltrue([for a in flatten([s.Action]) : can(regex("^[a-z0-9]+:(Get|List|Describe)", a)) || (contains(["s3:PutObject", "s3:DeleteObject"], a) && s.Resource == "arn:aws:s3:::simpletimeservice-tfstate-123456789012-eu-west-1/*.tflock")])])
     error_message = "The plan role may only read, and write nothing but the state's lock file."
   }
 
   # Infrastructure: roles only with the boundary, only allowed managed policies, no way around either.
   assert {
-    condition     = one([for s in jsondecode(aws_iam_role_policy.github["infrastructure"].policy).Statement : s if contains(flatten([s.Action]), "iam:CreateRole")]).Condition.StringEquals["iam:PermissionsBoundary"] == "arn:aws:iam::123456789012:policy/simpletimeservice-beanstalk-boundary" && one([for s in jsondecode(aws_iam_role_policy.github["infrastructure"].policy).Statement : s if contains(flatten([s.Action]), "iam:CreateRole")]).Resource == "arn:aws:iam::123456789012:role/simpletimeservice-beanstalk-*"
+    condition     = one([for s in local.role_statements["infrastructure"] : s if contains(flatten([s.Action]), "iam:CreateRole")]).Condition.StringEquals["iam:PermissionsBoundary"] == "arn:aws:iam::123456789012:policy/simpletimeservice-beanstalk-boundary" && one([for s in local.role_statements["infrastructure"] : s if contains(flatten([s.Action]), "iam:CreateRole")]).Resource == "arn:aws:iam::123456789012:role/simpletimeservice-beanstalk-*"
     error_message = "iam:CreateRole only for the project's roles, and only with the boundary."
   }
 
   assert {
-    condition     = one([for s in jsondecode(aws_iam_role_policy.github["infrastructure"].policy).Statement : s if contains(flatten([s.Action]), "iam:AttachRolePolicy")]).Condition.ArnEquals["iam:PolicyARN"] == ["arn:aws:iam::aws:policy/AWSElasticBeanstalkWebTier", "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", "arn:aws:iam::aws:policy/service-role/AWSElasticBeanstalkEnhancedHealth", "arn:aws:iam::aws:policy/AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy"]
+    condition     = one([for s in local.role_statements["infrastructure"] : s if contains(flatten([s.Action]), "iam:AttachRolePolicy")]).Condition.ArnEquals["iam:PolicyARN"] == ["arn:aws:iam::aws:policy/AWSElasticBeanstalkWebTier", "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", "arn:aws:iam::aws:policy/service-role/AWSElasticBeanstalkEnhancedHealth", "arn:aws:iam::aws:policy/AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy"]
     error_message = "iam:AttachRolePolicy only for the four managed policies infra/iam.tf uses."
   }
 
   assert {
-    condition     = alltrue([for k in ["infrastructure", "release"] : alltrue([for s in jsondecode(aws_iam_role_policy.github[k].policy).Statement : s.Resource == "arn:aws:iam::123456789012:role/simpletimeservice-beanstalk-*" && s.Condition.StringEquals["iam:PassedToService"] == ["ec2.amazonaws.com", "elasticbeanstalk.amazonaws.com"] if contains(flatten([s.Action]), "iam:PassRole")])]) && length([for s in jsondecode(aws_iam_role_policy.github["plan"].policy).Statement : s if contains(flatten([s.Action]), "iam:PassRole")]) == 0
+    condition     = alltrue([for k in ["infrastructure", "release"] : alltrue([for s in local.role_statements[k] : s.Resource == "arn:aws:iam::123456789012:role/simpletimeservice-beanstalk-*" && s.Condition.StringEquals["iam:PassedToService"] == ["ec2.amazonaws.com", "elasticbeanstalk.amazonaws.com"] if contains(flatten([s.Action]), "iam:PassRole")])]) && length([for s in local.role_statements["plan"] : s if contains(flatten([s.Action]), "iam:PassRole")]) == 0
     error_message = "iam:PassRole only for the project's roles, only to EC2 and Beanstalk; never for the plan role."
   }
 
   assert {
-    condition     = alltrue([for a in ["iam:DeletePolicy", "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:DeleteRolePermissionsBoundary"] : contains(one([for s in jsondecode(aws_iam_role_policy.github["infrastructure"].policy).Statement : s if s.Effect == "Deny"]).Action, a)]) && one([for s in jsondecode(aws_iam_role_policy.github["infrastructure"].policy).Statement : s if s.Effect == "Deny"]).Resource == ["arn:aws:iam::123456789012:policy/simpletimeservice-beanstalk-boundary", "arn:aws:iam::123456789012:role/simpletimeservice-beanstalk-*", "arn:aws:iam::123456789012:role/simpletimeservice-github-*"]
-    error_message = "The infrastructure role must be denied changing the boundary, removing it from a role, or touching the GitHub roles."
+    condition     = alltrue([for a in ["iam:DeletePolicy", "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:DeleteRolePermissionsBoundary"] : contains(one([for s in local.role_statements["infrastructure"] : s if s.Sid == "NeverTouchTheBoundaryOrTheGithubRoles"]).Action, a)]) && one([for s in local.role_statements["infrastructure"] : s if s.Sid == "NeverTouchTheBoundaryOrTheGithubRoles"]).Resource == ["arn:aws:iam::123456789012:policy/simpletimeservice-beanstalk-boundary", "arn:aws:iam::123456789012:role/simpletimeservice-beanstalk-*", "arn:aws:iam::123456789012:role/simpletimeservice-github-*", "arn:aws:iam::123456789012:policy/simpletimeservice-github-*"]
+    error_message = "The infrastructure role must be denied changing the boundary, removing it from a role, or touching the GitHub roles and their policies."
   }
 
   assert {
-    condition     = length([for s in jsondecode(aws_iam_role_policy.github["infrastructure"].policy).Statement : s if s.Effect == "Allow" && anytrue([for a in flatten([s.Action]) : startswith(a, "iam:") && a != "iam:CreateServiceLinkedRole" && !startswith(a, "iam:Get") && !startswith(a, "iam:List")]) && !contains(["arn:aws:iam::123456789012:role/simpletimeservice-beanstalk-*", "arn:aws:iam::123456789012:instance-profile/simpletimeservice-beanstalk-*"], s.Resource)]) == 0
+    condition     = length([for s in local.role_statements["infrastructure"] : s if s.Effect == "Allow" && anytrue([for a in flatten([s.Action]) : startswith(a, "iam:") && a != "iam:CreateServiceLinkedRole" && !startswith(a, "iam:Get") && !startswith(a, "iam:List")]) && !contains(["arn:aws:iam::123456789012:role/simpletimeservice-beanstalk-*", "arn:aws:iam::123456789012:instance-profile/simpletimeservice-beanstalk-*"], s.Resource)]) == 0
     error_message = "Every IAM write of the infrastructure role must be limited to the project's roles or instance profiles."
   }
 
@@ -158,20 +211,20 @@ run "three_roles_each_trusting_one_subject" {
 
   # What Beanstalk builds with the caller's credentials: scoped to its "awseb-" names where IAM can.
   assert {
-    condition     = alltrue([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : alltrue([for r in flatten([s.Resource]) : strcontains(r, ":stack/awseb-") || strcontains(r, "autoScalingGroupName/awseb-") || strcontains(r, "/app/awseb-") || strcontains(r, "targetgroup/awseb-") || strcontains(r, ":alarm:awseb-")]) if contains(["BeanstalkStacks", "BeanstalkAutoScaling", "BeanstalkLoadBalancer", "BeanstalkAlarms"], s.Sid)]) && length([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s if contains(["BeanstalkStacks", "BeanstalkAutoScaling", "BeanstalkLoadBalancer", "BeanstalkAlarms"], s.Sid)]) == 4
+    condition     = alltrue([for s in local.role_statements["release"] : alltrue([for r in flatten([s.Resource]) : strcontains(r, ":stack/awseb-") || strcontains(r, "autoScalingGroupName/awseb-") || strcontains(r, "/app/awseb-") || strcontains(r, "targetgroup/awseb-") || strcontains(r, ":alarm:awseb-")]) if contains(["BeanstalkStacks", "BeanstalkAutoScaling", "BeanstalkLoadBalancer", "BeanstalkAlarms"], s.Sid)]) && length([for s in local.role_statements["release"] : s if contains(["BeanstalkStacks", "BeanstalkAutoScaling", "BeanstalkLoadBalancer", "BeanstalkAlarms"], s.Sid)]) == 4
     error_message = "Beanstalk's stack, Auto Scaling group, load balancer and alarms should be reachable only under their awseb- names."
   }
 
   # Release: bundles, the project's Beanstalk resources, and what UpdateEnvironment needs; no IAM writes.
   assert {
-    condition     = one([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s.Resource if s.Sid == "Bundles"]) == "arn:aws:s3:::simpletimeservice-bundles-123456789012-*/*" && alltrue([for r in one([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s.Resource if s.Sid == "Beanstalk"]) : startswith(r, "arn:aws:elasticbeanstalk:*:123456789012:application/simpletimeservice") || startswith(r, "arn:aws:elasticbeanstalk:*:123456789012:environment/simpletimeservice/") || startswith(r, "arn:aws:elasticbeanstalk:*:123456789012:applicationversion/simpletimeservice/") || startswith(r, "arn:aws:elasticbeanstalk:*::")])
+    condition     = one([for s in local.role_statements["release"] : s.Resource if s.Sid == "Bundles"]) == "arn:aws:s3:::simpletimeservice-bundles-123456789012-*/*" && alltrue([for r in one([for s in local.role_statements["release"] : s.Resource if s.Sid == "Beanstalk"]) : startswith(r, "arn:aws:elasticbeanstalk:*:123456789012:application/simpletimeservice") || startswith(r, "arn:aws:elasticbeanstalk:*:123456789012:environment/simpletimeservice/") || startswith(r, "arn:aws:elasticbeanstalk:*:123456789012:applicationversion/simpletimeservice/") || startswith(r, "arn:aws:elasticbeanstalk:*::")])
     error_message = "The release role may put bundles in the project's bucket and release to the project's application only."
   }
 
   assert {
     # Actions and resources read as the wildcard patterns IAM matches them as ("*" -> ".*", "." literal).
-    condition = length([for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s if anytrue([for a in flatten([s.Action]) : a != "iam:PassRole" && can(regex("^${replace(split(":", a)[0], "*", ".*")}$", "iam"))])]) == 0 && length([
-      for s in jsondecode(aws_iam_role_policy.github["release"].policy).Statement : s
+    condition = length([for s in local.role_statements["release"] : s if anytrue([for a in flatten([s.Action]) : a != "iam:PassRole" && can(regex("^${replace(split(":", a)[0], "*", ".*")}$", "iam"))])]) == 0 && length([
+      for s in local.role_statements["release"] : s
       if s.Effect == "Allow" && anytrue([for a in flatten([s.Action]) : can(regex("^${replace(a, "*", ".*")}$", "s3:GetObject"))]) && anytrue([for r in flatten([s.Resource]) : can(regex("^${replace(replace(r, ".", "\\."), "*", ".*")}$", "arn:aws:s3:::simpletimeservice-tfstate-123456789012-eu-west-1/simpletimeservice/terraform.tfstate"))])
     ]) == 0
     error_message = "The release role must not touch IAM beyond PassRole, nor read the Terraform state."
@@ -180,9 +233,9 @@ run "three_roles_each_trusting_one_subject" {
   # The instances' Docker Hub credentials: the infrastructure role writes them; no GitHub role reads them.
   assert {
     condition = alltrue([for k in ["plan", "infrastructure", "release"] : length([
-      for s in jsondecode(aws_iam_role_policy.github[k].policy).Statement : s
+      for s in local.role_statements[k] : s
       if s.Effect == "Allow" && anytrue([for a in flatten([s.Action]) : can(regex("^${replace(a, "*", ".*")}$", "s3:GetObject"))]) && anytrue([for r in flatten([s.Resource]) : can(regex("^${replace(replace(r, ".", "\\."), "*", ".*")}$", "arn:aws:s3:::simpletimeservice-registry-123456789012-eu-west-1/dockerhub/config.json"))])
-    ]) == 0]) && one([for s in jsondecode(aws_iam_role_policy.github["infrastructure"].policy).Statement : s.Resource if s.Sid == "RegistryCredentialsWrite"]) == "arn:aws:s3:::simpletimeservice-registry-123456789012-eu-west-1/dockerhub/config.json"
+    ]) == 0]) && one([for s in local.role_statements["infrastructure"] : s.Resource if s.Sid == "RegistryCredentialsWrite"]) == "arn:aws:s3:::simpletimeservice-registry-123456789012-eu-west-1/dockerhub/config.json"
     error_message = "Only the infrastructure role may write the registry credentials, and no GitHub role may read them."
   }
 

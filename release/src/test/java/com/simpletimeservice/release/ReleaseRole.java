@@ -24,7 +24,7 @@ final class ReleaseRole {
 	static ReleaseRole load(Path root) throws IOException, InterruptedException {
 		Path bootstrap = root.resolve("infra/bootstrap");
 		run(bootstrap, "", "terraform", "init", "-backend=false", "-input=false", "-no-color");
-		String printed = run(bootstrap, "jsonencode(distinct(flatten(local.release_statements[*].Action)))\n",
+		String printed = run(bootstrap, "jsonencode(distinct(flatten([for s in local.role_statements.release : s.Action])))\n",
 				"terraform", "console", "-no-color");
 		// console prints the JSON as an HCL string literal, whose escapes are JSON's.
 		String json = JsonMapper.shared().readValue(printed.strip(), String.class);

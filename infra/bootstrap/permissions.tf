@@ -408,18 +408,59 @@ locals {
   role_statements = { for role, grants in local.role_grants : role => flatten([for g in grants : local.grants[g]]) }
 
   # The most any role the infrastructure role creates can ever do: what Beanstalk's instance and service
-  # roles need (infra/iam.tf), never IAM beyond passing the project's roles, never the boundary itself.
+  # roles need (infra/iam.tf), never IAM beyond passing the project's roles, never the boundary itself, S3 only
+  # on the project's and Beanstalk's buckets and never the state, SSM only Session Manager's agent.
   boundary_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
       {
+        # Beanstalk's service role (enhanced health, managed platform updates) works on these services' resources,
+        # many of them named only once they exist; the instances report health, logs and traces.
         Sid    = "BeanstalkRoles"
         Effect = "Allow"
         Action = [
-          "autoscaling:*", "cloudformation:*", "cloudwatch:*", "ec2:*", "ec2messages:*", "elasticbeanstalk:*",
-          "elasticloadbalancing:*", "logs:*", "s3:*", "sns:*", "sqs:*", "ssm:*", "ssmmessages:*", "xray:*",
+          "autoscaling:*", "cloudformation:*", "cloudwatch:*", "ec2:*", "elasticbeanstalk:*", "elasticloadbalancing:*",
+          "logs:*", "sns:*", "xray:*",
         ]
         Resource = "*"
+      },
+      {
+        # S3 only where Beanstalk keeps bundles and templates, and the project's buckets: never another bucket of
+        # the account (the state's included, denied below).
+        Sid      = "BeanstalkBuckets"
+        Effect   = "Allow"
+        Action   = ["s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:GetBucketLocation", "s3:PutObject", "s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:CreateBucket", "s3:PutBucketOwnershipControls", "s3:PutBucketPublicAccessBlock"]
+        Resource = concat(local.beanstalk_bucket, local.project_buckets, local.project_objects)
+      },
+      {
+        Sid      = "RegistryCredentials"
+        Effect   = "Allow"
+        Action   = "s3:GetObject"
+        Resource = local.registry_auth
+      },
+      {
+        # Session Manager's agent (AmazonSSMManagedInstanceCore minus Run Command and parameters): operators get a
+        # shell through it; the instances can neither read parameters nor send commands anywhere.
+        Sid    = "SessionManagerAgent"
+        Effect = "Allow"
+        Action = [
+          "ssm:UpdateInstanceInformation", "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
+          "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel",
+        ]
+        Resource = "*"
+      },
+      {
+        # Enhanced health reads the queues of worker environments (none here, but its managed policy asks).
+        Sid      = "EnhancedHealthQueues"
+        Effect   = "Allow"
+        Action   = ["sqs:GetQueueAttributes", "sqs:GetQueueUrl"]
+        Resource = "*"
+      },
+      {
+        Sid      = "NeverTheState"
+        Effect   = "Deny"
+        Action   = "s3:*"
+        Resource = [local.state_bucket_arn, "${local.state_bucket_arn}/*"]
       },
       local.pass_project_roles,
       {

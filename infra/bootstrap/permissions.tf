@@ -315,7 +315,8 @@ locals {
         Sid    = "Domain"
         Effect = "Allow"
         Action = [
-          "acm:AddTagsToCertificate", "acm:DeleteCertificate", "acm:RemoveTagsFromCertificate", "acm:RequestCertificate",
+          "acm:AddTagsToCertificate", "acm:DeleteCertificate", "acm:GetCertificate", "acm:RemoveTagsFromCertificate",
+          "acm:RequestCertificate",
           "route53:ChangeResourceRecordSets", "route53:GetChange",
         ]
         Resource = "*"

@@ -63,6 +63,7 @@ override_resource {
   target = module.bundle_bucket.aws_s3_bucket.this
   values = {
     arn = "arn:aws:s3:::simpletimeservice-bundles-123456789012-eu-west-1"
+    id  = "simpletimeservice-bundles-123456789012-eu-west-1"
   }
 }
 
@@ -70,6 +71,7 @@ override_resource {
   target = module.access_logs_bucket.aws_s3_bucket.this
   values = {
     arn = "arn:aws:s3:::simpletimeservice-lb-logs-123456789012-eu-west-1"
+    id  = "simpletimeservice-lb-logs-123456789012-eu-west-1"
   }
 }
 

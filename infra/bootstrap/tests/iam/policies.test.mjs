@@ -150,6 +150,29 @@ const allowed = [
   ["release", "sns:Publish", topic],
 ];
 
+// What Beanstalk does with the caller's credentials on CreateEnvironment, UpdateEnvironment and TerminateEnvironment,
+// on the names it gives what it builds (an environment e-abcdefghij): both roles that start those calls.
+const stack = `arn:aws:cloudformation:eu-west-1:${ACCOUNT}:stack/awseb-e-abcdefghij-stack/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b`;
+const beanstalkCalls = [
+  ["cloudformation:CreateStack", stack],
+  ["cloudformation:UpdateStack", stack],
+  ["cloudformation:DeleteStack", stack],
+  ["autoscaling:CreateAutoScalingGroup", `arn:aws:autoscaling:eu-west-1:${ACCOUNT}:autoScalingGroup:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b:autoScalingGroupName/awseb-e-abcdefghij-stack-AWSEBAutoScalingGroup-ABCDEF`],
+  ["autoscaling:UpdateAutoScalingGroup", `arn:aws:autoscaling:eu-west-1:${ACCOUNT}:autoScalingGroup:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b:autoScalingGroupName/awseb-e-abcdefghij-stack-AWSEBAutoScalingGroup-ABCDEF`],
+  ["elasticloadbalancing:CreateTargetGroup", `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:targetgroup/awseb-AWSEB-ABCDEF/0123456789abcdef`],
+  ["elasticloadbalancing:CreateListener", `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:loadbalancer/app/awseb-AWSEB-ABCDEF/0123456789abcdef`],
+  ["ec2:CreateLaunchTemplate", `arn:aws:ec2:eu-west-1:${ACCOUNT}:launch-template/lt-0123456789abcdef0`],
+  ["ec2:RunInstances", `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/*`],
+  ["cloudwatch:PutMetricAlarm", `arn:aws:cloudwatch:eu-west-1:${ACCOUNT}:alarm:awseb-e-abcdefghij-stack-AWSEBCloudwatchAlarmHigh-ABCDEF`],
+  ["logs:CreateLogGroup", `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/aws/elasticbeanstalk/simpletimeservice-prod/var/log/eb-engine.log`],
+  ["s3:PutObject", `arn:aws:s3:::elasticbeanstalk-eu-west-1-${ACCOUNT}/resources/environments/e-abcdefghij/_runtime/x`],
+  ["iam:PassRole", role("simpletimeservice-beanstalk-instance"), { "iam:PassedToService": "ec2.amazonaws.com" }],
+  ["iam:PassRole", role("simpletimeservice-beanstalk-service"), { "iam:PassedToService": "elasticbeanstalk.amazonaws.com" }],
+];
+for (const name of ["infrastructure", "release"]) {
+  for (const [action, resource, context] of beanstalkCalls) allowed.push([name, action, resource, context]);
+}
+
 for (const [name, action, resource, context] of allowed) {
   test(`${name} may ${action} on ${resource}`, async () => {
     assert.equal(await decide(name, action, resource, context), "Allowed");

@@ -1,4 +1,4 @@
-// The GitHub roles as infra/bootstrap renders them (tests/rendered.tftest.hcl, its state read from
+// The GitHub roles as infra/bootstrap renders them (tests/rendered/rendered.tftest.hcl, its state read from
 // `terraform test -verbose -json`), held to AWS's own rules offline: every action, resource and condition key
 // against the service authorization reference (iam-data), and calls that must be allowed or denied through
 // IAM's evaluation logic (iam-simulate), identity policies and permissions boundary together.

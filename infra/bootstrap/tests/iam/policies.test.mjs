@@ -269,6 +269,12 @@ const boundedDenied = [
   ["s3:GetObject", state, "reading the Terraform state"],
   ["ssm:SendCommand", instance, "commands on an instance"],
   ["ssm:GetParameter", `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/prod/database-password`, "SSM parameters"],
+  ["ec2:DeleteVpc", vpc, "the account's network"],
+  ["ec2:TerminateInstances", instance, "an instance no Beanstalk stack launched"],
+  ["ec2:CreateSnapshot", `arn:aws:ec2:eu-west-1:${ACCOUNT}:volume/vol-0123456789abcdef0`, "copies of the account's disks"],
+  ["cloudformation:DeleteStack", `arn:aws:cloudformation:eu-west-1:${ACCOUNT}:stack/another-teams-stack/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b`, "another team's stack"],
+  ["elasticbeanstalk:TerminateEnvironment", `arn:aws:elasticbeanstalk:eu-west-1:${ACCOUNT}:environment/another-app/another-app-prod`, "another application's environment"],
+  ["sns:Publish", `arn:aws:sns:eu-west-1:${ACCOUNT}:another-teams-topic`, "another team's topic"],
 ];
 
 for (const [action, resource, what] of boundedAllowed) {

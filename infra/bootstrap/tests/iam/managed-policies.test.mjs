@@ -1,8 +1,6 @@
-// AWS's own policies (aws-managed-policies.json, as AWS publishes them) against the project's:
-// - the boundary leaves Beanstalk's instance and service roles every call their managed policies (infra/iam.tf) allow
-//   on the project's resources, except what it takes away on purpose (takenAway, each with its reason);
-// - what the GitHub roles may do for Beanstalk's own calls, AWS's AdministratorAccess-AWSElasticBeanstalk allows too:
-//   the grants are never wider than what AWS gives an identity that runs Beanstalk.
+// AWS's own policies (aws-managed-policies.json, as AWS publishes them) against the boundary: it leaves Beanstalk's
+// instance and service roles every call their managed policies (infra/iam.tf) allow on the project's resources, except
+// what it takes away on purpose (takenAway, each with its reason).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";

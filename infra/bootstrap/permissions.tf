@@ -161,28 +161,28 @@ locals {
   # The instances CloudFormation launches for Beanstalk with the caller's credentials, the same calls as AWS's own
   # AdministratorAccess-AWSElasticBeanstalk makes them, each scoped tighter (tests/iam/aws-managed-policies.json).
   beanstalk_instance_statements = [
-    # Instances: only with the project's instance profile, and launched only from a launch template.
+    # Instances: launched only from a launch template (AWS's own condition) into the project's subnets with its
+    # security groups, running only as the project's roles (iam:PassRole); terminated only if they run as its profile.
     {
-      Sid       = "BeanstalkInstances"
-      Effect    = "Allow"
-      Action    = ["ec2:RunInstances", "ec2:TerminateInstances"]
-      Resource  = "${local.ec2}:instance/*"
-      Condition = { ArnLike = { "ec2:InstanceProfile" = local.project_profiles } }
-    },
-    {
-      Sid       = "BeanstalkLaunchParts"
+      Sid       = "BeanstalkLaunches"
       Effect    = "Allow"
       Action    = "ec2:RunInstances"
-      Resource  = ["${local.arn}:ec2:${local.region}::image/*", "${local.ec2}:network-interface/*", "${local.ec2}:volume/*", "${local.ec2}:key-pair/*", "${local.ec2}:launch-template/*"]
+      Resource  = ["${local.ec2}:instance/*", "${local.arn}:ec2:${local.region}::image/*", "${local.ec2}:network-interface/*", "${local.ec2}:volume/*", "${local.ec2}:key-pair/*", "${local.ec2}:launch-template/*"]
       Condition = { ArnLike = { "ec2:LaunchTemplate" = "${local.ec2}:launch-template/*" } }
     },
     {
-      # Into the project's subnets, with the project's security groups only.
       Sid       = "BeanstalkLaunchNetwork"
       Effect    = "Allow"
       Action    = "ec2:RunInstances"
       Resource  = ["${local.ec2}:subnet/*", "${local.ec2}:security-group/*"]
       Condition = { StringEquals = local.project_tagged }
+    },
+    {
+      Sid       = "BeanstalkTerminations"
+      Effect    = "Allow"
+      Action    = "ec2:TerminateInstances"
+      Resource  = "${local.ec2}:instance/*"
+      Condition = { ArnLike = { "ec2:InstanceProfile" = local.project_profiles } }
     },
     {
       # Launch templates carry IDs, and CloudFormation puts no tags on them: only through an AWS service

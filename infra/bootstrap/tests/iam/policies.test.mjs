@@ -184,7 +184,7 @@ const beanstalkCalls = [
   ["elasticloadbalancing:CreateListener", `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:loadbalancer/app/awseb-AWSEB-ABCDEF/0123456789abcdef`],
   ["ec2:CreateLaunchTemplate", launchTemplate, { "aws:ViaAWSService": "true" }],
   ["ec2:CreateLaunchTemplateVersion", launchTemplate, { "aws:ViaAWSService": "true" }],
-  ["ec2:RunInstances", `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/*`, profile("simpletimeservice-beanstalk-instance")],
+  ["ec2:RunInstances", `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/*`, { "ec2:LaunchTemplate": launchTemplate }],
   ["ec2:RunInstances", `arn:aws:ec2:eu-west-1:${ACCOUNT}:subnet/subnet-0123456789abcdef0`, ours.tagged],
   ["ec2:RunInstances", "arn:aws:ec2:eu-west-1::image/ami-0123456789abcdef0", { "ec2:LaunchTemplate": launchTemplate }],
   ["ec2:TerminateInstances", instance, profile("simpletimeservice-beanstalk-instance")],
@@ -237,7 +237,8 @@ const denied = [
   ...["infrastructure", "release"].flatMap((name) => [
     [name, "ec2:TerminateInstances", instance, profile("another-team"), "another team's instance"],
     [name, "ec2:TerminateInstances", instance, {}, "an instance without a profile"],
-    [name, "ec2:RunInstances", `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/*`, profile("another-team"), "an instance with another team's profile"],
+    [name, "ec2:RunInstances", `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/*`, {}, "an instance not from a launch template"],
+    [name, "iam:PassRole", role("another-teams-role"), { "iam:PassedToService": "ec2.amazonaws.com" }, "an instance running as another team's role"],
     [name, "ec2:RunInstances", `arn:aws:ec2:eu-west-1:${ACCOUNT}:subnet/subnet-0123456789abcdef0`, theirs.tagged, "an instance in another team's subnet"],
     [name, "ec2:CreateLaunchTemplateVersion", launchTemplate, {}, "a direct change to a launch template"],
   ]),

@@ -27,7 +27,7 @@ locals {
   environments     = "${local.arn}:elasticbeanstalk:${local.region}:${local.account}:environment/${var.name}/*"
   versions         = "${local.arn}:elasticbeanstalk:${local.region}:${local.account}:applicationversion/${var.name}/*"
   stacks           = "${local.arn}:cloudformation:${local.region}:${local.account}:stack/awseb-*"
-  beanstalk_groups = "${local.arn}:autoscaling:${local.region}:${local.account}:autoScalingGroup:*:autoScalingGroupName/awseb-*"
+  beanstalk_groups = "${local.arn}:autoscaling:${local.region}:${local.account}:autoScalingGroup:*:autoScalingGroupName/awseb-e-*"
   beanstalk_load_balancing = [for r in ["loadbalancer/app/awseb-*", "targetgroup/awseb-*", "listener/app/awseb-*", "listener-rule/app/awseb-*"] :
     "${local.arn}:elasticloadbalancing:${local.region}:${local.account}:${r}"
   ]
@@ -144,7 +144,7 @@ locals {
       # Beanstalk keeps its own copy of bundles and its stack templates in elasticbeanstalk-<region>-<account>.
       Sid      = "BeanstalkBucket"
       Effect   = "Allow"
-      Action   = ["s3:CreateBucket", "s3:GetBucketLocation", "s3:GetBucketPolicy", "s3:GetObject", "s3:ListBucket", "s3:PutBucketOwnershipControls", "s3:PutBucketPolicy", "s3:PutBucketPublicAccessBlock", "s3:PutObject"]
+      Action   = ["s3:CreateBucket", "s3:GetBucketLocation", "s3:GetBucketPolicy", "s3:GetObject", "s3:ListBucket", "s3:PutBucketPolicy", "s3:PutObject"]
       Resource = local.beanstalk_bucket
     },
     {
@@ -189,7 +189,7 @@ locals {
       # (CloudFormation, Beanstalk), never by a direct call that could rewrite another team's template.
       Sid       = "BeanstalkLaunchTemplates"
       Effect    = "Allow"
-      Action    = ["ec2:CreateLaunchTemplate", "ec2:CreateLaunchTemplateVersion", "ec2:DeleteLaunchTemplate", "ec2:DeleteLaunchTemplateVersions", "ec2:ModifyLaunchTemplate"]
+      Action    = ["ec2:CreateLaunchTemplate", "ec2:CreateLaunchTemplateVersion", "ec2:DeleteLaunchTemplate", "ec2:DeleteLaunchTemplateVersions"]
       Resource  = "${local.ec2}:launch-template/*"
       Condition = { Bool = { "aws:ViaAWSService" = "true" } }
     },
@@ -587,7 +587,7 @@ locals {
         # the account (the state's included, denied below).
         Sid      = "BeanstalkBuckets"
         Effect   = "Allow"
-        Action   = ["s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:GetBucketLocation", "s3:PutObject", "s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:CreateBucket", "s3:PutBucketOwnershipControls", "s3:PutBucketPublicAccessBlock"]
+        Action   = ["s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:GetBucketLocation", "s3:PutObject", "s3:GetBucketPolicy", "s3:PutBucketPolicy"]
         Resource = concat(local.beanstalk_bucket, local.project_buckets, local.project_objects)
       },
       {

@@ -1,6 +1,8 @@
-// AWS's own policies (aws-managed-policies.json, as AWS publishes them) against the boundary: it leaves Beanstalk's
-// instance and service roles every call their managed policies (infra/iam.tf) allow on the project's resources, except
-// what it takes away on purpose (takenAway, each with its reason).
+// AWS's own policies (aws-managed-policies.json, as AWS publishes them) against the project's:
+// - the boundary leaves Beanstalk's instance and service roles every call their managed policies (infra/iam.tf) allow
+//   on the project's resources, except what it takes away on purpose (takenAway, each with its reason);
+// - what the GitHub roles may do for Beanstalk's own calls, AWS's AdministratorAccess-AWSElasticBeanstalk allows too,
+//   on every resource their patterns reach, but for two calls it does not know of (each with its reason).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -21,7 +23,7 @@ const takenAway = [
   [/^ssm:(?!UpdateInstanceInformation$)/, "SSM beyond Session Manager's agent: parameters, documents, associations, inventory"],
   [/^ec2messages:/, "Run Command's channel: no commands are sent to the instances"],
   [/^(ecs|rds):/, "ECS and RDS: the multicontainer platform and Beanstalk's databases, neither used here"],
-  [/^s3:(?!(GetObject|GetObjectVersion|ListBucket|GetBucketLocation|PutObject|GetBucketPolicy|PutBucketPolicy|CreateBucket|PutBucketOwnershipControls|PutBucketPublicAccessBlock)$)/,
+  [/^s3:(?!(GetObject|GetObjectVersion|ListBucket|GetBucketLocation|PutObject|GetBucketPolicy|PutBucketPolicy)$)/,
     "S3 beyond reading and writing objects in Beanstalk's bucket and the project's"],
 ];
 
@@ -29,7 +31,7 @@ const takenAway = [
 const names = {
   Partition: "aws", Region: "eu-west-1", Account: ACCOUNT, ApplicationName: "simpletimeservice",
   EnvironmentName: "simpletimeservice-prod", VersionLabel: "0123456789abcdef", BucketName: `elasticbeanstalk-eu-west-1-${ACCOUNT}`,
-  StackName: "awseb-e-abcdefghij-stack", AutoScalingGroupName: "awseb-e-abcdefghij-stack-AWSEBAutoScalingGroup-X",
+  StackName: "awseb-e-abcdefghij-stack", GroupFriendlyName: "awseb-e-abcdefghij-stack-AWSEBAutoScalingGroup-X",
   LoadBalancerName: "awseb-AWSEB-X", TargetGroupName: "awseb-AWSEB-X", AlarmName: "awseb-e-abcdefghij-stack-AWSEBCloudwatchAlarmHigh-X",
   LogGroupName: "/aws/elasticbeanstalk/simpletimeservice-prod/var/log/eb-engine.log", TopicName: "simpletimeservice-prod-alarms",
   RoleNameWithPath: "simpletimeservice-beanstalk-instance", InstanceProfileNameWithPath: "simpletimeservice-beanstalk-instance",
@@ -102,4 +104,64 @@ test("what the boundary takes away, Beanstalk's managed policies do give (each l
     for (const arn of attached) for (const s of managed[arn].Statement) for (const p of list(s.Action)) given.push(...await actionsOf(p));
     assert.ok(given.some((a) => re.test(a)), `${re} (${why}) takes nothing the managed policies give`);
   }
+});
+
+// iam-data folds Classic and v2 load balancing: for these actions it knows only Classic load balancers, so an Allow
+// statement of the policy that names the action and a resource pattern covering the ARN decides.
+const folded = new Set(["AddTags", "RemoveTags", "CreateLoadBalancer", "DeleteLoadBalancer", "ModifyLoadBalancerAttributes"]
+  .map((name) => `elasticloadbalancing:${name}`));
+const grantedInText = (policy, action, resource) => (policy.Statement.some((s) => s.Effect === "Allow" && !s.Condition
+  && list(s.Action).some((a) => glob(a.toLowerCase()).test(action.toLowerCase())) && list(s.Resource).some((r) => glob(r).test(resource)))
+  ? "Allowed" : "not in the policy's text");
+
+// An ARN pattern of the project's policies as widely as it reaches: its region and account filled, other wildcards
+// any run of names ("x/x/x/x": IAM's "*" spans "/").
+const typeOf = (arn) => { const parts = arn.split(":"); return [...parts.slice(0, 5), parts.slice(5).join(":").split(/[/:]/)[0]].join(":"); };
+
+function fillArn(pattern) {
+  if (pattern === "*") return "*";
+  const parts = pattern.split(":");
+  if (parts[3] === "*") parts[3] = "eu-west-1";
+  if (parts[4] === "*") parts[4] = ACCOUNT;
+  return parts.join(":").replaceAll("*", "x/x/x/x");
+}
+
+test("what the GitHub roles may do for Beanstalk, AWS's own AdministratorAccess-AWSElasticBeanstalk allows", async () => {
+  const admin = managed["arn:aws:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk"];
+  const grants = roles.release.policies.filter((p) => /-beanstalk-(operations|instances)$/.test(p.name));
+  assert.equal(grants.length, 2);
+  const wider = [];
+  for (const p of grants) {
+    for (const s of p.document.Statement.filter((s) => s.Effect === "Allow")) {
+      const context = Object.fromEntries(Object.values(s.Condition ?? {}).flatMap((byKey) =>
+        Object.entries(byKey).map(([key, value]) => [key, fillArn(list(value)[0])])));
+      for (const action of list(s.Action)) {
+        // What Beanstalk's calls carry besides: a launch names its launch template; its instances carry their stack's tag.
+        const carried = {
+          "ec2:RunInstances": { "ec2:LaunchTemplate": `arn:aws:ec2:eu-west-1:${ACCOUNT}:launch-template/lt-0123456789abcdef0` },
+          "ec2:TerminateInstances": { "ec2:ResourceTag/aws:cloudformation:stack-id": `arn:aws:cloudformation:eu-west-1:${ACCOUNT}:stack/awseb-e-abcdefghij-stack/x` },
+        }[action] ?? {};
+        // The patterns that name a resource type of this action (one of the project's resources matches), each
+        // filled as widely as it reaches: AWS's policy must cover all of it, not just the project's names.
+        const samples = await projectResource(action);
+        const named = list(s.Resource).filter((r) => r === "*" || samples.some((x) => glob(r).test(x)));
+        const resources = (named.length > 0 ? named : list(s.Resource).slice(0, 1)).map((r) => {
+          const wide = fillArn(r); // "arn:aws:ec2:*:<account>:*" is any type: there, the project's resource of this action
+          return wide === "*" || samples.some((x) => typeOf(x) === typeOf(wide)) ? wide : samples.find((x) => glob(r).test(x));
+        });
+        for (const resource of resources) {
+          const result = folded.has(action) ? grantedInText(admin, action, resource)
+            : await decide(admin, action, resource, { ...context, ...carried }, { bounded: false });
+          if (result !== "Allowed") wider.push(`${s.Sid}: ${action} on ${resource}`);
+        }
+      }
+    }
+  }
+  assert.deepEqual(wider, [
+    // CloudWatch Logs asks for TagResource too when a log group is created with tags; the project's log groups only.
+    "BeanstalkLogGroups: logs:TagResource on arn:aws:logs:eu-west-1:123456789012:log-group:/aws/elasticbeanstalk/simpletimeservice-x/x/x/x",
+    // Beanstalk sends a test notification with the caller's credentials to a topic the environment names (Beanstalk
+    // guide, "SNS notifications"); AWS's policy knows only the topics Beanstalk makes itself.
+    "BeanstalkTestNotification: sns:Publish on arn:aws:sns:eu-west-1:123456789012:simpletimeservice-prod-alarms",
+  ], "wider than AWS's own policy for Beanstalk");
 });

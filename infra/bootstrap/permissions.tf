@@ -519,7 +519,7 @@ locals {
     Statement = [
       {
         # Reads, and the calls IAM grants only on "*".
-        Sid    = "BeanstalkReads"
+        Sid    = "Reads"
         Effect = "Allow"
         Action = [
           "autoscaling:Describe*", "cloudformation:Describe*", "cloudformation:Get*", "cloudformation:List*",
@@ -532,7 +532,7 @@ locals {
       },
       {
         # Health reports and managed platform updates, on the project's application and environment only.
-        Sid      = "ProjectBeanstalk"
+        Sid      = "ProjectApplication"
         Effect   = "Allow"
         Action   = "elasticbeanstalk:*"
         Resource = [local.application, local.environments, local.versions, "${local.arn}:elasticbeanstalk:${local.region}:${local.account}:configurationtemplate/${var.name}/*", "${local.arn}:elasticbeanstalk:${local.region}::platform/*", "${local.arn}:elasticbeanstalk:${local.region}::solutionstack/*"]
@@ -557,14 +557,14 @@ locals {
         Resource = "*"
       },
       {
-        Sid       = "BeanstalkLaunches"
+        Sid       = "LaunchesFromLaunchTemplates"
         Effect    = "Allow"
         Action    = "ec2:RunInstances"
         Resource  = "*"
         Condition = { ArnLike = { "ec2:LaunchTemplate" = "${local.ec2}:launch-template/*" } }
       },
       {
-        Sid       = "BeanstalkTerminations"
+        Sid       = "TerminationsOfStackInstances"
         Effect    = "Allow"
         Action    = "ec2:TerminateInstances"
         Resource  = "${local.ec2}:instance/*"

@@ -67,8 +67,8 @@ locals {
   }
 
   # What Beanstalk does with the caller's credentials when it creates or updates an environment
-  # (CloudFormation stack "awseb-*" of an Auto Scaling group, launch template, load balancer, alarms,
-  # log groups): shared by the infrastructure and the release role.
+  # (CloudFormation stack "awseb-*" of an Auto Scaling group, load balancer, alarms, log groups; its instances
+  # are beanstalk_instance_statements): shared by the infrastructure and the release role.
   beanstalk_statements = [
     {
       Sid    = "BeanstalkReads"

@@ -115,7 +115,7 @@ resource "aws_elastic_beanstalk_application" "this" {
 }
 
 resource "aws_elastic_beanstalk_environment" "this" {
-  name                   = "${var.name}-${var.environment}"
+  name                   = module.names.environment
   application            = aws_elastic_beanstalk_application.this.name
   tier                   = "WebServer"
   solution_stack_name    = var.solution_stack_name != "" ? var.solution_stack_name : data.aws_elastic_beanstalk_solution_stack.docker.name

@@ -4,10 +4,19 @@
 
 data "aws_caller_identity" "current" {}
 
+module "names" {
+  source = "./modules/names"
+
+  name        = var.name
+  environment = var.environment
+  account_id  = data.aws_caller_identity.current.account_id
+  region      = var.region
+}
+
 locals {
   # Where the instances' Docker Hub credentials are (README, "Pulling from Docker Hub"): infra/bootstrap makes
   # the bucket, the deploy workflow writes the key; the release step (registry.auth.key) uses the same key.
-  registry_auth = { bucket = var.registry_auth_bucket, key = "dockerhub/config.json" }
+  registry_auth = { bucket = var.registry_auth_bucket, key = module.names.registry_auth_key }
 
   dockerrun = templatefile("${path.module}/../Dockerrun.aws.json", { image = var.image, registry = { auth = local.registry_auth } })
 
@@ -18,7 +27,7 @@ locals {
 module "bundle_bucket" {
   source = "./modules/private-bucket"
 
-  name = "${var.name}-bundles-${data.aws_caller_identity.current.account_id}-${var.region}"
+  name = module.names.buckets.bundles
   # Bundles are rebuilt from git at will; "terraform destroy" must not stop at a non-empty bucket.
   force_destroy = true
 }

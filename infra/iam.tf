@@ -7,7 +7,7 @@ locals {
 
 # The role Beanstalk itself uses for enhanced health and managed platform updates.
 resource "aws_iam_role" "service" {
-  name                 = "${var.name}-beanstalk-service"
+  name                 = "${module.names.beanstalk_role_prefix}service"
   permissions_boundary = local.permissions_boundary
 
   assume_role_policy = jsonencode({
@@ -33,7 +33,7 @@ resource "aws_iam_role_policy_attachment" "service" {
 
 # The role of the EC2 instances: logs, health reports, the source bundle and Session Manager, nothing else.
 resource "aws_iam_role" "instance" {
-  name                 = "${var.name}-beanstalk-instance"
+  name                 = "${module.names.beanstalk_role_prefix}instance"
   permissions_boundary = local.permissions_boundary
 
   assume_role_policy = jsonencode({
@@ -79,7 +79,7 @@ resource "aws_iam_role_policy" "instance_reads_bundles" {
 }
 
 resource "aws_iam_instance_profile" "instance" {
-  name = "${var.name}-beanstalk-instance"
+  name = "${module.names.beanstalk_role_prefix}instance"
   role = aws_iam_role.instance.name
 }
 

@@ -2,7 +2,7 @@
 # private bucket for access_log_retention_days.
 
 locals {
-  access_logs_bucket = "${var.name}-lb-logs-${data.aws_caller_identity.current.account_id}-${var.region}"
+  access_logs_bucket = module.names.buckets.lb_logs
   access_logs_prefix = "load-balancer"
 
   # Who writes the logs (ALB guide, "Enable access logs"): in the regions opened before August 2022, Elastic

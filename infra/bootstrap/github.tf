@@ -45,7 +45,7 @@ data "aws_iam_openid_connect_provider" "github" {
 resource "aws_iam_role" "github" {
   for_each = local.github ? local.roles : {}
 
-  name                 = "${var.name}-github-${each.key}"
+  name                 = "${module.names.github_prefix}${each.key}"
   description          = "GitHub Actions of ${var.github_repository}, ${each.value.description}"
   max_session_duration = 3600
 

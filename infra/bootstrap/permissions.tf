@@ -14,14 +14,14 @@ locals {
   region  = "*" # the roles follow the main module into whatever region it is applied
 
   state_bucket_arn = module.state_bucket.arn
-  boundary_name    = "${var.name}-beanstalk-boundary"
+  boundary_name    = module.names.permissions_boundary
   boundary_arn     = "${local.arn}:iam::${local.account}:policy/${local.boundary_name}"
 
   # The main module's names (infra/): roles and profile "<name>-beanstalk-*", buckets "<name>-*-<account>-*",
   # environment "<name>-*", Beanstalk's CloudFormation stacks "awseb-*", its resources "awseb-*".
-  project_roles    = "${local.arn}:iam::${local.account}:role/${var.name}-beanstalk-*"
-  project_profiles = "${local.arn}:iam::${local.account}:instance-profile/${var.name}-beanstalk-*"
-  project_buckets  = ["${local.arn}:s3:::${var.name}-bundles-${local.account}-*", "${local.arn}:s3:::${var.name}-lb-logs-${local.account}-*"]
+  project_roles    = "${local.arn}:iam::${local.account}:role/${module.names.beanstalk_role_prefix}*"
+  project_profiles = "${local.arn}:iam::${local.account}:instance-profile/${module.names.beanstalk_role_prefix}*"
+  project_buckets  = [for b in [module.patterns.buckets.bundles, module.patterns.buckets.lb_logs] : "${local.arn}:s3:::${b}"]
   project_objects  = [for b in local.project_buckets : "${b}/*"]
   beanstalk_bucket = ["${local.arn}:s3:::elasticbeanstalk-*-${local.account}", "${local.arn}:s3:::elasticbeanstalk-*-${local.account}/*"]
   application      = "${local.arn}:elasticbeanstalk:${local.region}:${local.account}:application/${var.name}"
@@ -35,9 +35,9 @@ locals {
   topic           = "${local.arn}:sns:${local.region}:${local.account}:${var.name}-*"
   alarms          = "${local.arn}:cloudwatch:${local.region}:${local.account}:alarm:${var.name}-*"
   log_groups      = "${local.arn}:logs:${local.region}:${local.account}:log-group:/aws/elasticbeanstalk/${var.name}-*"
-  github_roles    = "${local.arn}:iam::${local.account}:role/${var.name}-github-*"
-  github_policies = "${local.arn}:iam::${local.account}:policy/${var.name}-github-*"
-  registry_auth   = "${module.registry_auth_bucket.arn}/dockerhub/config.json"
+  github_roles    = "${local.arn}:iam::${local.account}:role/${module.names.github_prefix}*"
+  github_policies = "${local.arn}:iam::${local.account}:policy/${module.names.github_prefix}*"
+  registry_auth   = "${module.registry_auth_bucket.arn}/${module.names.registry_auth_key}"
 
   # EC2: what the project made carries its tag (infra/versions.tf, default_tags); what the network calls create.
   ec2            = "${local.arn}:ec2:${local.region}:${local.account}"
@@ -489,7 +489,7 @@ locals {
     # The release step (release/pom.xml): the bundle upload, Beanstalk's calls on the project's application
     # and environment. ReleaseIT checks every call the release makes against this role's actions.
     release = [
-      { Sid = "Bundles", Effect = "Allow", Action = ["s3:PutObject", "s3:GetObject"], Resource = "${local.arn}:s3:::${var.name}-bundles-${local.account}-*/*" },
+      { Sid = "Bundles", Effect = "Allow", Action = ["s3:PutObject", "s3:GetObject"], Resource = "${local.arn}:s3:::${module.patterns.buckets.bundles}/*" },
       {
         Sid      = "Beanstalk"
         Effect   = "Allow"
@@ -638,7 +638,7 @@ resource "aws_iam_policy" "boundary" {
 resource "aws_iam_policy" "github" {
   for_each = { for name, statements in local.grants : name => statements if local.github }
 
-  name        = "${var.name}-github-${each.key}"
+  name        = "${module.names.github_prefix}${each.key}"
   description = "${var.name} GitHub Actions: ${each.key} (infra/bootstrap/permissions.tf)"
   policy      = jsonencode({ Version = "2012-10-17", Statement = each.value })
 }

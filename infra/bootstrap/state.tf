@@ -1,5 +1,22 @@
 data "aws_caller_identity" "current" {}
 
+# The names of what this module makes, exact; and, over every region, the patterns the roles are scoped to.
+module "names" {
+  source = "../modules/names"
+
+  name       = var.name
+  account_id = data.aws_caller_identity.current.account_id
+  region     = var.region
+}
+
+module "patterns" {
+  source = "../modules/names"
+
+  name       = var.name
+  account_id = data.aws_caller_identity.current.account_id
+  region     = "*" # the roles follow the main module into whatever region it is applied
+}
+
 # Holds the main module's state; S3 itself locks it (use_lockfile), no DynamoDB table needed. Versioned,
 # so every state ever written stays recoverable.
 module "state_bucket" {
@@ -16,7 +33,7 @@ module "state_bucket" {
 module "registry_auth_bucket" {
   source = "../modules/private-bucket"
 
-  name          = "${var.name}-registry-${data.aws_caller_identity.current.account_id}-${var.region}"
+  name          = module.names.buckets.registry_auth
   force_destroy = true
 }
 
@@ -24,8 +41,8 @@ module "registry_auth_bucket" {
 # load balancer and the instances running with no state to remove them: with allow_state_destroy the plan
 # reads that state first and refuses (README, "Clean-up"). The key is the one the workflows use.
 locals {
-  state_bucket   = "${var.name}-tfstate-${data.aws_caller_identity.current.account_id}-${var.region}"
-  main_state_key = "simpletimeservice/terraform.tfstate"
+  state_bucket   = module.names.buckets.state
+  main_state_key = module.names.state_key
 }
 
 data "aws_s3_objects" "main_state" {

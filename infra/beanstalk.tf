@@ -41,7 +41,7 @@ locals {
     "aws:elbv2:loadbalancer/AccessLogsS3Bucket"   = module.access_logs_bucket.name
     "aws:elbv2:loadbalancer/AccessLogsS3Prefix"   = local.access_logs_prefix
 
-    "aws:autoscaling:launchconfiguration/IamInstanceProfile"             = terraform_data.instance_profile.output
+    "aws:autoscaling:launchconfiguration/IamInstanceProfile"             = aws_iam_instance_profile.instance.name
     "aws:autoscaling:launchconfiguration/SecurityGroups"                 = aws_security_group.instances.id
     "aws:autoscaling:launchconfiguration/DisableDefaultEC2SecurityGroup" = "true"
     # IMDSv2 only; together with gp3 this also makes Beanstalk use launch templates, which new accounts require.

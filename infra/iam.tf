@@ -82,17 +82,3 @@ resource "aws_iam_instance_profile" "instance" {
   name = "${module.names.beanstalk_role_prefix}instance"
   role = aws_iam_role.instance.name
 }
-
-# IAM is eventually consistent: Beanstalk can refuse an instance profile made seconds earlier ("Environment
-# must have instance profile associated with it"), failing a first apply. The environment takes the
-# profile's name from here, after a pause when the profile and its policies are new.
-resource "terraform_data" "instance_profile" {
-  input            = aws_iam_instance_profile.instance.name
-  triggers_replace = [aws_iam_instance_profile.instance.arn]
-
-  provisioner "local-exec" {
-    command = "sleep 15"
-  }
-
-  depends_on = [aws_iam_role_policy_attachment.instance, aws_iam_role_policy.instance_reads_bundles]
-}

@@ -27,7 +27,14 @@ node --test infra/bootstrap/tests/iam/
 echo "== terraform graph: infra"
 graph=$(terraform -chdir=infra graph)
 edge() { grep -qF "\"$1\" -> \"$2\"" <<<"$graph" || { echo "$1 must wait for $2: $3" >&2; exit 1; }; }
-edge aws_elastic_beanstalk_environment.this terraform_data.instance_profile "Beanstalk refuses an instance profile IAM has not propagated yet"
+# IAM is eventually consistent, and nothing retries for it: in hashicorp/terraform-provider-aws v5.100.0,
+# internal/service/iam/instance_profile.go (resourceInstanceProfileCreate) waits only until IAM itself returns
+# the profile, and internal/service/elasticbeanstalk/environment.go (resourceEnvironmentCreate) calls
+# CreateEnvironment once, with no retry when Beanstalk cannot see the profile or the service role yet. So the
+# roles come first, then the NAT gateway (a minute or more), then the routes the environment waits for.
+edge aws_nat_gateway.this aws_iam_instance_profile.instance "IAM needs time to propagate the instance profile before Beanstalk is given it"
+edge aws_nat_gateway.this aws_iam_role.service "IAM needs time to propagate the service role before Beanstalk is given it"
+edge aws_elastic_beanstalk_environment.this aws_route_table_association.private "the instances need their NAT route, and the NAT gateway's creation is IAM's propagation time"
 edge aws_elastic_beanstalk_environment.this aws_acm_certificate_validation.this "the 443 listener must get the certificate once ACM has issued it"
 rules=$(grep -oE '"(aws_vpc_security_group_ingress_rule|aws_security_group_rule)\.[a-z_]+"' <<<"$graph" | sort -u | tr '\n' ' ')
 [ "$rules" = '"aws_vpc_security_group_ingress_rule.instances_from_load_balancer" "aws_vpc_security_group_ingress_rule.load_balancer" ' ] ||

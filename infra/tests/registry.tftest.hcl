@@ -31,6 +31,11 @@ run "anonymous_instances_read_only_bundles" {
     condition     = jsondecode(aws_iam_role_policy.instance_reads_bundles.policy).Statement == [{ Effect = "Allow", Action = ["s3:GetObject", "s3:GetObjectVersion"], Resource = "arn:aws:s3:::simpletimeservice-bundles-123456789012-eu-west-1/*" }]
     error_message = "Without registry_auth_bucket the instance role must read the bundles and nothing else."
   }
+
+  assert {
+    condition     = output.registry_auth_bucket == "" && output.registry_auth_key == ""
+    error_message = "Without registry_auth_bucket the outputs must tell the release step to render no Authentication."
+  }
 }
 
 run "authenticated_pulls_name_the_credentials_object" {
@@ -64,6 +69,11 @@ run "authenticated_instances_read_exactly_the_credentials_object" {
       { Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::simpletimeservice-registry-123456789012-eu-west-1/dockerhub/config.json" },
     ]
     error_message = "With registry_auth_bucket the instance role must read the bundles and the one credentials object."
+  }
+
+  assert {
+    condition     = { Bucket = output.registry_auth_bucket, Key = output.registry_auth_key } == jsondecode(aws_s3_object.initial_bundle.content).Authentication
+    error_message = "The outputs must name the credentials object Terraform's Dockerrun names, for the release step's."
   }
 }
 

@@ -99,7 +99,7 @@ variable "image" {
 
   validation {
     condition     = var.image != ""
-    error_message = "image is not set: build and push your own (README, \"The image\") and set image = \"docker.io/YOU/simpletimeservice:<tag>\" in terraform.tfvars or with -var. An image of a namespace you do not own would run somebody else's code with the instance role."
+    error_message = "image is not set: build and push your own (docs/image.md) and set image = \"docker.io/YOU/simpletimeservice:<tag>\" in terraform.tfvars or with -var. An image of a namespace you do not own would run somebody else's code with the instance role."
   }
 
   validation {
@@ -219,7 +219,7 @@ variable "certificate_arn" {
 }
 
 variable "solution_stack_name" {
-  description = "Beanstalk platform to create the environment on; empty takes the newest Amazon Linux 2023 Docker platform. Only used at creation: managed updates keep it current (README: \"Platform updates\")."
+  description = "Beanstalk platform to create the environment on; empty takes the newest Amazon Linux 2023 Docker platform. Only used at creation: managed updates keep it current (docs/operations.md, \"Platform updates\")."
   type        = string
   default     = ""
 

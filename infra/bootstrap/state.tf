@@ -27,9 +27,10 @@ module "state_bucket" {
   force_destroy = var.allow_state_destroy
 }
 
-# The instances' Docker Hub credentials (docs/operations.md, "Pulling from Docker Hub"): made here, before the main module
-# exists, so that its very first environment pulls with them. The deploy workflow writes dockerhub/config.json
-# from a read-only token; only the instance role reads it.
+# The bucket of the instances' Docker Hub credentials, for pulls with a token instead of anonymous ones
+# (docs/operations.md, "Pulling from Docker Hub"): made here, before the main module exists, so that the
+# pipeline's very first environment pulls with them. scripts/put-registry-credentials.sh writes the object
+# (the deploy workflow, every run); only the instance role reads it.
 module "registry_auth_bucket" {
   source = "../modules/private-bucket"
 
@@ -39,7 +40,8 @@ module "registry_auth_bucket" {
 
 # Deleting the bucket while the main module's state still lists resources would leave the NAT gateway, the
 # load balancer and the instances running with no state to remove them: with allow_state_destroy the plan
-# reads that state first and refuses (docs/github.md, "Clean-up"). The key is the one the workflows use.
+# reads that state first and refuses (docs/github.md, "Clean-up"). The key is the one the workflows use
+# (.github/actions/terraform reads it from the same module).
 locals {
   state_bucket   = module.names.buckets.state
   main_state_key = module.names.state_key

@@ -1,6 +1,6 @@
 # The newest "64bit Amazon Linux 2023 v4.x running Docker" when the environment is created, unless
 # solution_stack_name pins one. After that, managed updates move the platform in the maintenance window and
-# Terraform leaves it alone (README: "Platform updates").
+# Terraform leaves it alone (docs/operations.md, "Platform updates").
 data "aws_elastic_beanstalk_solution_stack" "docker" {
   most_recent = true
   name_regex  = "^64bit Amazon Linux 2023 v4\\.[0-9.]+ running Docker$"
@@ -41,7 +41,7 @@ locals {
     "aws:elbv2:loadbalancer/AccessLogsS3Bucket"   = module.access_logs_bucket.name
     "aws:elbv2:loadbalancer/AccessLogsS3Prefix"   = local.access_logs_prefix
 
-    "aws:autoscaling:launchconfiguration/IamInstanceProfile"             = terraform_data.instance_profile.output
+    "aws:autoscaling:launchconfiguration/IamInstanceProfile"             = aws_iam_instance_profile.instance.name
     "aws:autoscaling:launchconfiguration/SecurityGroups"                 = aws_security_group.instances.id
     "aws:autoscaling:launchconfiguration/DisableDefaultEC2SecurityGroup" = "true"
     # IMDSv2 only; together with gp3 this also makes Beanstalk use launch templates, which new accounts require.
@@ -133,7 +133,7 @@ resource "aws_elastic_beanstalk_environment" "this" {
   }
 
   lifecycle {
-    # Terraform deploys the first version; after that the release step owns what runs (README: "Releases"),
+    # Terraform deploys the first version; after that the release step owns what runs (docs/release.md),
     # and managed updates own the platform version, so a push never updates the platform mid-deploy.
     ignore_changes = [version_label, solution_stack_name]
   }

@@ -1,6 +1,6 @@
-# Source bundles: the repository's Dockerrun.aws.json with the image and the registry credentials' S3
-# location filled in (never the credentials themselves). Terraform uploads the first one; the Maven release
-# step (release/pom.xml) uploads one per git SHA.
+# Source bundles: the repository's Dockerrun.aws.json with the image filled in, plus, when the instances pull
+# with credentials, where those are (registry.tf; never the credentials themselves). Terraform uploads the
+# first one; the Maven release step (release/pom.xml) renders the same file the same way for each git SHA.
 
 data "aws_caller_identity" "current" {}
 
@@ -14,11 +14,10 @@ module "names" {
 }
 
 locals {
-  # Where the instances' Docker Hub credentials are (README, "Pulling from Docker Hub"): infra/bootstrap makes
-  # the bucket, the deploy workflow writes the key; the release step (registry.auth.key) uses the same key.
-  registry_auth = { bucket = var.registry_auth_bucket, key = module.names.registry_auth_key }
-
-  dockerrun = templatefile("${path.module}/../Dockerrun.aws.json", { image = var.image, registry = { auth = local.registry_auth } })
+  dockerrun = jsonencode(merge(
+    jsondecode(templatefile("${path.module}/../Dockerrun.aws.json", { image = var.image })),
+    local.registry_auth != null ? { Authentication = local.registry_auth } : {},
+  ))
 
   # Content-addressed, so a new image makes a new version and an unchanged one makes none.
   initial_version_label = "terraform-${substr(sha256(local.dockerrun), 0, 12)}"

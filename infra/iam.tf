@@ -55,44 +55,30 @@ resource "aws_iam_role_policy_attachment" "instance" {
   policy_arn = "${local.managed_policy_arn_prefix}/${each.value}"
 }
 
-# WebTier reads only elasticbeanstalk-* buckets; the instances download bundles from ours, and the Docker Hub
-# credentials they pull the image with (Dockerrun's Authentication) from the one object that holds them.
+# WebTier reads only elasticbeanstalk-* buckets; the instances download bundles from ours and, when they pull
+# with credentials (registry.tf), read the one object that holds them.
 resource "aws_iam_role_policy" "instance_reads_bundles" {
   name = "read-source-bundles-and-registry-credentials"
   role = aws_iam_role.instance.id
 
   policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [
-      {
+    Statement = concat(
+      [{
         Effect   = "Allow"
         Action   = ["s3:GetObject", "s3:GetObjectVersion"]
         Resource = "${module.bundle_bucket.arn}/*"
-      },
-      {
+      }],
+      local.registry_auth != null ? [{
         Effect   = "Allow"
         Action   = "s3:GetObject"
-        Resource = "arn:${data.aws_partition.current.partition}:s3:::${local.registry_auth.bucket}/${local.registry_auth.key}"
-      },
-    ]
+        Resource = "arn:${data.aws_partition.current.partition}:s3:::${local.registry_auth.Bucket}/${local.registry_auth.Key}"
+      }] : [],
+    )
   })
 }
 
 resource "aws_iam_instance_profile" "instance" {
   name = "${module.names.beanstalk_role_prefix}instance"
   role = aws_iam_role.instance.name
-}
-
-# IAM is eventually consistent: Beanstalk can refuse an instance profile made seconds earlier ("Environment
-# must have instance profile associated with it"), failing a first apply. The environment takes the
-# profile's name from here, after a pause when the profile and its policies are new.
-resource "terraform_data" "instance_profile" {
-  input            = aws_iam_instance_profile.instance.name
-  triggers_replace = [aws_iam_instance_profile.instance.arn]
-
-  provisioner "local-exec" {
-    command = "sleep 15"
-  }
-
-  depends_on = [aws_iam_role_policy_attachment.instance, aws_iam_role_policy.instance_reads_bundles]
 }

@@ -50,7 +50,7 @@ locals {
 
 resource "aws_cloudwatch_metric_alarm" "environment_health" {
   alarm_name          = "${aws_elastic_beanstalk_environment.this.name}-health"
-  alarm_description   = "Enhanced health is ${var.alarm_environment_health} or worse (4xx from clients do not count). Runbook: README, \"When an alarm fires\"."
+  alarm_description   = "Enhanced health is ${var.alarm_environment_health} or worse (4xx from clients do not count). Runbook: docs/operations.md, \"When an alarm fires\"."
   namespace           = "AWS/ElasticBeanstalk"
   metric_name         = "EnvironmentHealth"
   dimensions          = { EnvironmentName = aws_elastic_beanstalk_environment.this.name }
@@ -72,7 +72,7 @@ resource "aws_cloudwatch_metric_alarm" "server_errors" {
   }
 
   alarm_name          = "${aws_elastic_beanstalk_environment.this.name}-5xx-${replace(each.key, "_", "-")}"
-  alarm_description   = "${each.value.what} more than ${var.alarm_5xx_per_minute} times a minute. Runbook: README, \"When an alarm fires\"."
+  alarm_description   = "${each.value.what} more than ${var.alarm_5xx_per_minute} times a minute. Runbook: docs/operations.md, \"When an alarm fires\"."
   namespace           = "AWS/ApplicationELB"
   metric_name         = each.value.metric
   dimensions          = local.load_balancer_dimensions
@@ -89,7 +89,7 @@ resource "aws_cloudwatch_metric_alarm" "server_errors" {
 
 resource "aws_cloudwatch_metric_alarm" "healthy_hosts" {
   alarm_name        = "${aws_elastic_beanstalk_environment.this.name}-healthy-hosts"
-  alarm_description = "Fewer healthy instances than min_instances (${var.min_instances}). Runbook: README, \"When an alarm fires\"."
+  alarm_description = "Fewer healthy instances than min_instances (${var.min_instances}). Runbook: docs/operations.md, \"When an alarm fires\"."
   namespace         = "AWS/ApplicationELB"
   metric_name       = "HealthyHostCount"
   # The target group of the default process, which the port 80 listener forwards to.
@@ -109,7 +109,7 @@ resource "aws_cloudwatch_metric_alarm" "healthy_hosts" {
 
 resource "aws_cloudwatch_metric_alarm" "latency_p99" {
   alarm_name          = "${aws_elastic_beanstalk_environment.this.name}-latency-p99"
-  alarm_description   = "p99 of the service's response time above ${var.alarm_p99_seconds} s. Runbook: README, \"When an alarm fires\"."
+  alarm_description   = "p99 of the service's response time above ${var.alarm_p99_seconds} s. Runbook: docs/operations.md, \"When an alarm fires\"."
   namespace           = "AWS/ApplicationELB"
   metric_name         = "TargetResponseTime"
   dimensions          = local.load_balancer_dimensions

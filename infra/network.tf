@@ -107,7 +107,11 @@ resource "aws_nat_gateway" "this" {
 
   tags = { Name = "${var.name}-${each.key}" }
 
-  depends_on = [aws_internet_gateway.this]
+  # IAM is eventually consistent, and the provider creates the environment without retrying when Beanstalk
+  # cannot see its instance profile or service role yet (scripts/check-infra-and-workflows.sh cites the
+  # source). The environment waits for this gateway (through the private routes), which takes a minute or
+  # more to become available: made after the roles, it gives IAM that time without a sleep or a shell.
+  depends_on = [aws_internet_gateway.this, aws_iam_instance_profile.instance, aws_iam_role.service]
 }
 
 resource "aws_route_table" "private" {

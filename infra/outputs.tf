@@ -57,3 +57,13 @@ output "access_logs_bucket" {
   description = "S3 bucket of the load balancer's access logs (under load-balancer/AWSLogs/)."
   value       = module.access_logs_bucket.name
 }
+
+output "registry_auth_bucket" {
+  description = "Bucket of the instances' Docker Hub credentials, empty when they pull anonymously (the release step's Dockerrun names it, as Terraform's does)."
+  value       = var.registry_auth_bucket
+}
+
+output "registry_auth_key" {
+  description = "Key of the instances' Docker Hub credentials in registry_auth_bucket, empty when they pull anonymously."
+  value       = local.registry_auth != null ? local.registry_auth.Key : ""
+}

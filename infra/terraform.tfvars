@@ -5,10 +5,10 @@ environment        = "prod"
 vpc_cidr           = "10.0.0.0/16"
 az_count           = 2
 nat_gateway_per_az = false
-# Your image on Docker Hub (README, "The image"), and the bucket of the credentials the instances pull it
-# with (infra/bootstrap output registry_auth_bucket; README, "Pulling from Docker Hub"): the plan refuses
-# to run without them.
-image                = ""
+# The one value to set: your image on Docker Hub, e.g. "docker.io/YOU/simpletimeservice:1.0.0".
+image = ""
+# Empty: the instances pull the public image anonymously. A bucket name: they pull with the credentials
+# scripts/put-registry-credentials.sh wrote there (see variables.tf).
 registry_auth_bucket = ""
 instance_type        = "t3.small"
 min_instances        = 2

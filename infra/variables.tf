@@ -99,7 +99,7 @@ variable "image" {
 
   validation {
     condition     = var.image != ""
-    error_message = "image is not set: build and push your own (README, \"The image\") and set image = \"docker.io/YOU/simpletimeservice:<tag>\" in terraform.tfvars or with -var. An image of a namespace you do not own would run somebody else's code with the instance role."
+    error_message = "image is not set: build and push your own (docs/image.md) and set image = \"docker.io/YOU/simpletimeservice:<tag>\" in terraform.tfvars or with -var. An image of a namespace you do not own would run somebody else's code with the instance role."
   }
 
   validation {
@@ -110,13 +110,13 @@ variable "image" {
 }
 
 variable "registry_auth_bucket" {
-  description = "S3 bucket that holds the instances' Docker Hub credentials (a Docker config.json at dockerhub/config.json, written from a read-only token): infra/bootstrap output registry_auth_bucket. Instances pull with them, so Docker Hub's anonymous limit (10 pulls an hour per NAT address) never applies, and private repositories work."
+  description = "Empty: the instances pull the public image anonymously (Docker Hub allows 10 pulls an hour per address, shared by every instance behind the NAT gateway). Set to an S3 bucket in this region that holds their Docker config.json, written by scripts/put-registry-credentials.sh from a read-only token (the plan names the exact command): they pull with it (100 an hour on a free account; private repositories work), and the plan refuses while the object is missing."
   type        = string
   default     = ""
 
   validation {
-    condition     = can(regex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", var.registry_auth_bucket))
-    error_message = "registry_auth_bucket must name the bucket of the instances' Docker Hub credentials: terraform -chdir=infra/bootstrap output -raw registry_auth_bucket (README, \"Pulling from Docker Hub\")."
+    condition     = var.registry_auth_bucket == "" || can(regex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", var.registry_auth_bucket))
+    error_message = "registry_auth_bucket must be empty (anonymous pulls) or the name of an S3 bucket, such as simpletimeservice-registry-123456789012-eu-west-1 (no s3:// and no key)."
   }
 }
 
@@ -219,7 +219,7 @@ variable "certificate_arn" {
 }
 
 variable "solution_stack_name" {
-  description = "Beanstalk platform to create the environment on; empty takes the newest Amazon Linux 2023 Docker platform. Only used at creation: managed updates keep it current (README: \"Platform updates\")."
+  description = "Beanstalk platform to create the environment on; empty takes the newest Amazon Linux 2023 Docker platform. Only used at creation: managed updates keep it current (docs/operations.md, \"Platform updates\")."
   type        = string
   default     = ""
 

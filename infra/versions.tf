@@ -9,7 +9,7 @@ terraform {
     }
   }
 
-  # Local state unless you opt into S3: see "Remote state" in README.md.
+  # Local state unless you opt into S3: see docs/github.md, "Remote state".
 }
 
 provider "aws" {

@@ -23,13 +23,14 @@ module "state_bucket" {
   source = "../modules/private-bucket"
 
   name = local.state_bucket
-  # Deleting the state of live infrastructure is a decision, not an accident (README: "Clean-up").
+  # Deleting the state of live infrastructure is a decision, not an accident (docs/github.md, "Clean-up").
   force_destroy = var.allow_state_destroy
 }
 
-# The instances' Docker Hub credentials (README, "Pulling from Docker Hub"): made here, before the main module
-# exists, so that its very first environment pulls with them. The deploy workflow writes dockerhub/config.json
-# from a read-only token; only the instance role reads it.
+# The bucket of the instances' Docker Hub credentials, for pulls with a token instead of anonymous ones
+# (docs/operations.md, "Pulling from Docker Hub"): made here, before the main module exists, so that the
+# pipeline's very first environment pulls with them. scripts/put-registry-credentials.sh writes the object
+# (the deploy workflow, every run); only the instance role reads it.
 module "registry_auth_bucket" {
   source = "../modules/private-bucket"
 
@@ -39,7 +40,8 @@ module "registry_auth_bucket" {
 
 # Deleting the bucket while the main module's state still lists resources would leave the NAT gateway, the
 # load balancer and the instances running with no state to remove them: with allow_state_destroy the plan
-# reads that state first and refuses (README, "Clean-up"). The key is the one the workflows use.
+# reads that state first and refuses (docs/github.md, "Clean-up"). The key is the one the workflows use
+# (.github/actions/terraform reads it from the same module).
 locals {
   state_bucket   = module.names.buckets.state
   main_state_key = module.names.state_key
@@ -61,7 +63,7 @@ data "aws_s3_object" "main_state" {
   lifecycle {
     postcondition {
       condition     = length(try(jsondecode(self.body).resources, [])) == 0
-      error_message = "The main module's state (s3://${self.bucket}/${self.key}) still lists ${length(try(jsondecode(self.body).resources, []))} resources: destroy them first (terraform -chdir=infra destroy on this backend, or the destroy workflow; README, \"Clean-up\"), then delete the state bucket."
+      error_message = "The main module's state (s3://${self.bucket}/${self.key}) still lists ${length(try(jsondecode(self.body).resources, []))} resources: destroy them first (terraform -chdir=infra destroy on this backend, or the destroy workflow; docs/github.md, \"Clean-up\"), then delete the state bucket."
     }
   }
 }

@@ -4,8 +4,8 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
-# terraform.tfvars leaves image and registry_auth_bucket empty on purpose (the plan refuses to run without
-# them); the tests name them.
+# The pipeline's configuration: instances pull with registry credentials (registry.tftest.hcl covers the
+# anonymous default); everything else comes from terraform.tfvars.
 variables {
   image                = "docker.io/octo-org/simpletimeservice:1.0.0"
   registry_auth_bucket = "simpletimeservice-registry-123456789012-eu-west-1"

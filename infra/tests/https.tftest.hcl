@@ -3,10 +3,9 @@ mock_provider "aws" {
 }
 
 variables {
-  image                = "docker.io/octo-org/simpletimeservice:1.0.0"
-  registry_auth_bucket = "simpletimeservice-registry-123456789012-eu-west-1"
-  domain_name          = "time.example.com"
-  hosted_zone_id       = "Z0123456789ABCDEFGHIJ"
+  image          = "docker.io/octo-org/simpletimeservice:1.0.0"
+  domain_name    = "time.example.com"
+  hosted_zone_id = "Z0123456789ABCDEFGHIJ"
 }
 
 run "https_on_the_domain_with_an_issued_certificate" {

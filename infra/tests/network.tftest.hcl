@@ -2,11 +2,9 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
-# terraform.tfvars leaves image and registry_auth_bucket empty on purpose (the plan refuses to run without
-# them); the tests name them.
+# Everything else comes from terraform.tfvars, as for a user: only image has no default.
 variables {
-  image                = "docker.io/octo-org/simpletimeservice:1.0.0"
-  registry_auth_bucket = "simpletimeservice-registry-123456789012-eu-west-1"
+  image = "docker.io/octo-org/simpletimeservice:1.0.0"
 }
 
 run "two_zones_by_default" {

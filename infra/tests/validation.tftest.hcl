@@ -4,13 +4,12 @@ mock_provider "aws" {
   source = "./tests/mocks"
 }
 
-# terraform.tfvars leaves image and registry_auth_bucket empty on purpose (the plan refuses to run without
-# them); the tests name them.
+# Everything else comes from terraform.tfvars, as for a user: only image has no default.
 variables {
-  image                = "docker.io/octo-org/simpletimeservice:1.0.0"
-  registry_auth_bucket = "simpletimeservice-registry-123456789012-eu-west-1"
+  image = "docker.io/octo-org/simpletimeservice:1.0.0"
 }
 
+# The colleague's path: image set, everything else from terraform.tfvars (registry.tftest.hcl checks what it renders).
 run "defaults_with_an_image_are_valid" {
   command = plan
 }
@@ -378,16 +377,6 @@ run "a_name_and_environment_too_long_for_beanstalk_fail_at_plan" {
   }
 
   expect_failures = [var.environment]
-}
-
-run "registry_auth_bucket_is_required" {
-  command = plan
-
-  variables {
-    registry_auth_bucket = ""
-  }
-
-  expect_failures = [var.registry_auth_bucket]
 }
 
 run "registry_auth_bucket_is_a_bucket_name" {

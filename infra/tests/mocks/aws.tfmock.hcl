@@ -19,6 +19,13 @@ mock_data "aws_caller_identity" {
   }
 }
 
+# The registry credentials exist where registry_auth_bucket says (registry.tftest.hcl takes them away).
+mock_data "aws_s3_objects" {
+  defaults = {
+    keys = ["dockerhub/config.json"]
+  }
+}
+
 mock_data "aws_elastic_beanstalk_solution_stack" {
   defaults = {
     name = "64bit Amazon Linux 2023 v4.7.3 running Docker"

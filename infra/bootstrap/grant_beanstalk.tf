@@ -165,7 +165,7 @@ locals {
     {
       # Launch templates carry IDs, and CloudFormation puts no tags on them (AWS::EC2::LaunchTemplate is not
       # taggable): only through an AWS service (CloudFormation, Beanstalk), never by a direct call that could
-      # rewrite another team's template.
+      # rewrite another team's template. Its delete handler asks for DeleteTags too.
       Sid    = "BeanstalkLaunchTemplates"
       Effect = "Allow"
       Action = [
@@ -173,6 +173,7 @@ locals {
         "ec2:CreateLaunchTemplateVersion",
         "ec2:DeleteLaunchTemplate",
         "ec2:DeleteLaunchTemplateVersions",
+        "ec2:DeleteTags",
       ]
       Resource  = "${local.ec2}:launch-template/*"
       Condition = { Bool = { "aws:ViaAWSService" = "true" } }

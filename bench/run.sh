@@ -2,7 +2,7 @@
 # Benchmarks the service against two peers answering the same JSON, on 127.0.0.1 only: a bare Reactor Netty
 # server (bench/RawServer.java, same reactor-netty version, the floor) and a Go net/http server
 # (bench/goserver, the best public take on this service is written that way). The JVMs get the flags the
-# container gets. Prints the start to the first 200 (without and with the JDK 25 AOT cache the image trains;
+# container gets; the service runs on the Java runtime the image links (image.jlink.args). Prints the start to the first 200 (without and with the JDK 25 AOT cache the image trains;
 # Spring AOT in both), req/s, p50, p99, server CPU per request (from /proc: steadier than req/s, since wrk
 # shares the cores) and RSS after load, with the service's ratio to each peer.
 #
@@ -21,13 +21,16 @@ WORK=target/bench
 source bench/lib.sh
 
 build_servers
+# The service runs on the image's linked runtime; the peers on the JDK.
+link_image_runtime "$WORK/runtime"
+SERVICE_JAVA="$WORK/runtime/bin/java"
 
 echo "Training the AOT cache (as the buildpack does at image build time)..."
 rm -f "$WORK/app.aot"
-"$JAVA" "${JVM_OPTS[@]}" -XX:AOTCacheOutput="$WORK/app.aot" -Dspring.context.exit=onRefresh \
+"$SERVICE_JAVA" "${JVM_OPTS[@]}" -XX:AOTCacheOutput="$WORK/app.aot" -Dspring.context.exit=onRefresh \
   -jar "$APP_JAR" --server.port=0 >"$WORK/training.log" 2>&1
 
-start_service() { start $SERVICE_PORT "$WORK/service.log" "$JAVA" "${JVM_OPTS[@]}" "$@" -jar "$APP_JAR" --server.port=$SERVICE_PORT; service_pid=$server_pid; }
+start_service() { start $SERVICE_PORT "$WORK/service.log" "$SERVICE_JAVA" "${JVM_OPTS[@]}" "$@" -jar "$APP_JAR" --server.port=$SERVICE_PORT; service_pid=$server_pid; }
 
 # Warms up, then measures: prints "req/s p50_ms p99_ms cpu_us_per_request rss_mib".
 measure() {

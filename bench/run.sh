@@ -2,7 +2,7 @@
 # Benchmarks the service against two peers answering the same JSON, on 127.0.0.1 only: a bare Reactor Netty
 # server (bench/RawServer.java, same reactor-netty version, the floor) and a Go net/http server
 # (bench/goserver, the best public take on this service is written that way). The JVMs get the flags the
-# container gets. Prints the start to the first 200 (without and with the JDK 25 AOT cache the image trains;
+# container gets; the service runs on the Java runtime the image links (image.jlink.args). Prints the start to the first 200 (without and with the JDK 25 AOT cache the image trains;
 # Spring AOT in both), req/s, p50, p99, server CPU per request (from /proc: steadier than req/s, since wrk
 # shares the cores) and RSS after load, with the service's ratio to each peer.
 #
@@ -11,63 +11,26 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JAVA="${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 WARMUP="${WARMUP:-40s}"     # the JIT needs that long on two cores (25 s left C2 unfinished)
 DURATION="${DURATION:-10s}"
 LOAD=(-t2 -c64)
-# The JVM flags the container gets: the image's settings (jvm.options in webapp/pom.xml), plus what Paketo's
-# JRE layer adds at launch: the memory calculator's direct memory limit (it keeps the explicit -Xmx, -Xss,
-# code cache and metaspace sizes) and the processor count. Netty on JDK 25 counts its buffers against it.
-read -r -a JVM_OPTS <<<"$(./mvnw -q -B -ntp -pl webapp help:evaluate -Dexpression=jvm.options -DforceStdout)"
-JVM_OPTS+=(-XX:MaxDirectMemorySize=10M -XX:ActiveProcessorCount="$(nproc)")
 SERVICE_PORT=18080
 RAW_PORT=18081
 GO_PORT=18082
 WORK=target/bench
+source bench/lib.sh
 
-command -v wrk >/dev/null || { echo "bench needs wrk: apt-get install wrk" >&2; exit 1; }
-command -v go >/dev/null || { echo "bench needs Go: apt-get install golang-go" >&2; exit 1; }
-"$JAVA" -version 2>&1 | grep -q 'version "25' || { echo "bench needs JDK 25: set JAVA25_HOME" >&2; exit 1; }
-
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-
-echo "Building..."
-./mvnw -q -B -ntp -pl webapp package -DskipTests
-./mvnw -q -B -ntp -pl webapp dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$PWD/$WORK/classpath.txt"
-rm -rf "$WORK/app"
-"$JAVA" -Djarmode=tools -jar webapp/target/simpletimeservice-*.jar extract --destination "$WORK/app" >/dev/null
-APP_JAR=$(ls "$WORK"/app/simpletimeservice-*.jar)
-# Compiled ahead, so its start is not the source launcher compiling it.
-"${JAVA%/java}/javac" -d "$WORK/raw" -cp "$(cat "$WORK/classpath.txt")" bench/RawServer.java
-(cd bench/goserver && GOPROXY=off GOFLAGS=-mod=mod GOCACHE="$OLDPWD/$WORK/go-cache" go build -o "$OLDPWD/$WORK/goserver" .)
+build_servers
+# The service runs on the image's linked runtime; the peers on the JDK.
+link_image_runtime "$WORK/runtime"
+SERVICE_JAVA="$WORK/runtime/bin/java"
 
 echo "Training the AOT cache (as the buildpack does at image build time)..."
 rm -f "$WORK/app.aot"
-"$JAVA" "${JVM_OPTS[@]}" -XX:AOTCacheOutput="$WORK/app.aot" -Dspring.context.exit=onRefresh \
+"$SERVICE_JAVA" "${JVM_OPTS[@]}" -XX:AOTCacheOutput="$WORK/app.aot" -Dspring.context.exit=onRefresh \
   -jar "$APP_JAR" --server.port=0 >"$WORK/training.log" 2>&1
 
-now_ms() { date +%s%3N; }
-
-# Starts a server: PORT LOG JAVA_ARGS...; sets server_pid and startup_ms (spawn to the first 200 on GET /).
-start() {
-  local port=$1 log=$2 begin
-  begin=$(now_ms)
-  if [ "$3" = "$WORK/goserver" ]; then "${@:3}" >"$log" 2>&1 & else "$JAVA" "${JVM_OPTS[@]}" "${@:3}" >"$log" 2>&1 & fi
-  pids+=($!)
-  server_pid=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/")" = 200 ]; do
-    kill -0 "$server_pid" 2>/dev/null || { cat "$log"; exit 1; }
-    sleep 0.01
-  done
-  startup_ms=$(( $(now_ms) - begin ))
-}
-start_service() { start $SERVICE_PORT "$WORK/service.log" "$@" -jar "$APP_JAR" --server.port=$SERVICE_PORT; service_pid=$server_pid; }
-
-stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
-
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+start_service() { start $SERVICE_PORT "$WORK/service.log" "$SERVICE_JAVA" "${JVM_OPTS[@]}" "$@" -jar "$APP_JAR" --server.port=$SERVICE_PORT; service_pid=$server_pid; }
 
 # Warms up, then measures: prints "req/s p50_ms p99_ms cpu_us_per_request rss_mib".
 measure() {
@@ -83,7 +46,7 @@ measure() {
     "$(awk '/ 50%/ { print $2 }' <<<"$out" | to_ms)" \
     "$(awk '/ 99%/ { print $2 }' <<<"$out" | to_ms)" \
     "$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')" \
-    "$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")"
+    "$(rss_mib "$pid")"
 }
 
 echo "Startup..."
@@ -98,7 +61,7 @@ read -r svc_rps svc_p50 svc_p99 svc_cpu svc_rss < <(measure $SERVICE_PORT "$serv
 stop "$service_pid"
 
 echo "Raw Reactor Netty: startup, then under load..."
-start $RAW_PORT "$WORK/raw.log" -cp "$WORK/raw:$(cat "$WORK/classpath.txt")" RawServer $RAW_PORT
+start $RAW_PORT "$WORK/raw.log" "$JAVA" "${JVM_OPTS[@]}" -cp "$WORK/raw:$(cat "$WORK/classpath.txt")" RawServer $RAW_PORT
 raw_pid=$server_pid
 startup_raw=$startup_ms
 read -r raw_rps raw_p50 raw_p99 raw_cpu raw_rss < <(measure $RAW_PORT "$raw_pid")

@@ -5,20 +5,41 @@ locals {
   permissions_boundary      = var.permissions_boundary_arn != "" ? var.permissions_boundary_arn : null
 }
 
+# Who may assume each role. A role's name carries a hash of its trust, so a change of trust replaces the role
+# (created before the old one goes) instead of rewriting it: the GitHub infrastructure role may create roles but
+# never rewrite a trust policy (docs/github.md, "Roles").
+locals {
+  trust = {
+    service = jsonencode({
+      Version = "2012-10-17"
+      Statement = [{
+        Effect    = "Allow"
+        Principal = { Service = "elasticbeanstalk.amazonaws.com" }
+        Action    = "sts:AssumeRole"
+        Condition = { StringEquals = { "sts:ExternalId" = "elasticbeanstalk" } }
+      }]
+    })
+    instance = jsonencode({
+      Version = "2012-10-17"
+      Statement = [{
+        Effect    = "Allow"
+        Principal = { Service = "ec2.amazonaws.com" }
+        Action    = "sts:AssumeRole"
+      }]
+    })
+  }
+  role_names = { for role, trust in local.trust : role => "${module.names.beanstalk_role_prefix}${role}-${substr(sha256(trust), 0, 8)}" }
+}
+
 # The role Beanstalk itself uses for enhanced health and managed platform updates.
 resource "aws_iam_role" "service" {
-  name                 = "${module.names.beanstalk_role_prefix}service"
+  name                 = local.role_names.service
   permissions_boundary = local.permissions_boundary
+  assume_role_policy   = local.trust.service
 
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Service = "elasticbeanstalk.amazonaws.com" }
-      Action    = "sts:AssumeRole"
-      Condition = { StringEquals = { "sts:ExternalId" = "elasticbeanstalk" } }
-    }]
-  })
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_iam_role_policy_attachment" "service" {
@@ -33,17 +54,13 @@ resource "aws_iam_role_policy_attachment" "service" {
 
 # The role of the EC2 instances: logs, health reports, the source bundle and Session Manager, nothing else.
 resource "aws_iam_role" "instance" {
-  name                 = "${module.names.beanstalk_role_prefix}instance"
+  name                 = local.role_names.instance
   permissions_boundary = local.permissions_boundary
+  assume_role_policy   = local.trust.instance
 
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Service = "ec2.amazonaws.com" }
-      Action    = "sts:AssumeRole"
-    }]
-  })
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 # Beanstalk's web tier (logs, health, bundles), and Session Manager for operators: no SSH, no key pairs,

@@ -44,20 +44,30 @@ run "plain_http_environment" {
     error_message = "The environment must carry every entry of local.settings, split back into namespace and name."
   }
 
-  # Private means out only through NAT. Each subnet's route is found through its route table association.
+  # Private means out only through NAT: each subnet's default route, found through its route table association.
   assert {
-    condition     = toset(split(",", local.settings["aws:ec2:vpc/Subnets"])) == toset([for a in concat(values(aws_route_table_association.public), values(aws_route_table_association.private)) : a.subnet_id if one([for rt in concat([aws_route_table.public], values(aws_route_table.private)) : one(rt.route).nat_gateway_id if rt.id == a.route_table_id]) != null]) && local.settings["aws:ec2:vpc/AssociatePublicIpAddress"] == "false"
+    condition = toset(split(",", local.settings["aws:ec2:vpc/Subnets"])) == toset([
+      for a in concat(values(aws_route_table_association.public), values(aws_route_table_association.private)) : a.subnet_id
+      if one([for rt in concat([aws_route_table.public], values(aws_route_table.private)) : one(rt.route).nat_gateway_id if rt.id == a.route_table_id]) != null
+    ]) && local.settings["aws:ec2:vpc/AssociatePublicIpAddress"] == "false"
     error_message = "The instances belong in the subnets that reach the internet only through NAT, without public IPs."
   }
 
   assert {
-    condition     = toset(split(",", local.settings["aws:ec2:vpc/ELBSubnets"])) == toset([for a in concat(values(aws_route_table_association.public), values(aws_route_table_association.private)) : a.subnet_id if one([for rt in concat([aws_route_table.public], values(aws_route_table.private)) : one(rt.route).gateway_id if rt.id == a.route_table_id]) != null]) && local.settings["aws:ec2:vpc/ELBScheme"] == "public"
+    condition = toset(split(",", local.settings["aws:ec2:vpc/ELBSubnets"])) == toset([
+      for a in concat(values(aws_route_table_association.public), values(aws_route_table_association.private)) : a.subnet_id
+      if one([for rt in concat([aws_route_table.public], values(aws_route_table.private)) : one(rt.route).gateway_id if rt.id == a.route_table_id]) != null
+    ]) && local.settings["aws:ec2:vpc/ELBScheme"] == "public"
     error_message = "The internet-facing load balancer belongs in the subnets routed to the internet gateway."
   }
 
   # So that a zone can fail: the load balancer in two zones at least, with instances behind it in each.
   assert {
-    condition     = length(toset([for s in aws_subnet.public : s.availability_zone if contains(split(",", local.settings["aws:ec2:vpc/ELBSubnets"]), s.id)])) >= 2 && toset([for s in aws_subnet.public : s.availability_zone if contains(split(",", local.settings["aws:ec2:vpc/ELBSubnets"]), s.id)]) == toset([for s in aws_subnet.private : s.availability_zone if contains(split(",", local.settings["aws:ec2:vpc/Subnets"]), s.id)])
+    condition = (
+      length(toset([for s in aws_subnet.public : s.availability_zone if contains(split(",", local.settings["aws:ec2:vpc/ELBSubnets"]), s.id)])) >= 2 &&
+      toset([for s in aws_subnet.public : s.availability_zone if contains(split(",", local.settings["aws:ec2:vpc/ELBSubnets"]), s.id)]) ==
+      toset([for s in aws_subnet.private : s.availability_zone if contains(split(",", local.settings["aws:ec2:vpc/Subnets"]), s.id)])
+    )
     error_message = "The load balancer should span two zones at least, and the instances the same zones."
   }
 

@@ -25,7 +25,7 @@ run "alarms_watch_the_environments_own_load_balancer" {
   }
 
   assert {
-    condition     = aws_cloudwatch_metric_alarm.environment_health.namespace == "AWS/ElasticBeanstalk" && aws_cloudwatch_metric_alarm.environment_health.metric_name == "EnvironmentHealth" && aws_cloudwatch_metric_alarm.environment_health.dimensions == tomap({ EnvironmentName = "simpletimeservice-prod" })
+    condition     = aws_cloudwatch_metric_alarm.environment_health.namespace == "AWS/ElasticBeanstalk" && aws_cloudwatch_metric_alarm.environment_health.metric_name == "EnvironmentHealth" && aws_cloudwatch_metric_alarm.environment_health.dimensions == tomap({ EnvironmentName = aws_elastic_beanstalk_environment.this.name })
     error_message = "The health alarm should read the environment's EnvironmentHealth."
   }
 
@@ -40,8 +40,14 @@ run "alarms_watch_the_environments_own_load_balancer" {
   }
 
   assert {
-    condition     = alltrue([for a in aws_cloudwatch_metric_alarm.server_errors : a.namespace == "AWS/ApplicationELB" && a.dimensions == tomap({ LoadBalancer = "app/awseb-AWSEB-1/50dc6c495c0c9188" }) && a.statistic == "Sum" && a.threshold == 5 && a.comparison_operator == "GreaterThanThreshold" && a.treat_missing_data == "notBreaching"])
-    error_message = "The 5xx alarms should count on the environment's load balancer, over 5 a minute."
+    condition     = alltrue([for a in aws_cloudwatch_metric_alarm.server_errors : a.namespace == "AWS/ApplicationELB" && a.statistic == "Sum" && a.comparison_operator == "GreaterThanThreshold" && a.treat_missing_data == "notBreaching"])
+    error_message = "The 5xx alarms should fire on more than alarm_5xx_per_minute 5xx answers a minute, and not when there are none."
+  }
+
+  # CloudWatch names a load balancer by the end of its ARN, after "loadbalancer/": that of the environment's own.
+  assert {
+    condition     = alltrue([for a in concat([aws_cloudwatch_metric_alarm.healthy_hosts, aws_cloudwatch_metric_alarm.latency_p99], values(aws_cloudwatch_metric_alarm.server_errors)) : "loadbalancer/${a.dimensions.LoadBalancer}" == provider::aws::arn_parse(aws_elastic_beanstalk_environment.this.load_balancers[0]).resource])
+    error_message = "The load balancer alarms should watch the environment's own load balancer."
   }
 
   assert {
@@ -50,18 +56,18 @@ run "alarms_watch_the_environments_own_load_balancer" {
   }
 
   assert {
-    condition     = aws_cloudwatch_metric_alarm.healthy_hosts.metric_name == "HealthyHostCount" && aws_cloudwatch_metric_alarm.healthy_hosts.dimensions == tomap({ LoadBalancer = "app/awseb-AWSEB-1/50dc6c495c0c9188", TargetGroup = "targetgroup/awseb-AWSEB-2/0123456789abcdef" })
-    error_message = "The healthy hosts alarm should watch the default process's target group on the environment's load balancer."
+    condition     = aws_cloudwatch_metric_alarm.healthy_hosts.metric_name == "HealthyHostCount" && aws_cloudwatch_metric_alarm.healthy_hosts.dimensions.TargetGroup == "targetgroup/awseb-AWSEB-2/0123456789abcdef"
+    error_message = "The healthy hosts alarm should watch the target group the port 80 listener forwards to (the default process; the mock's)."
   }
 
   assert {
-    condition     = aws_cloudwatch_metric_alarm.healthy_hosts.threshold == 2 && aws_cloudwatch_metric_alarm.healthy_hosts.comparison_operator == "LessThanThreshold" && aws_cloudwatch_metric_alarm.healthy_hosts.statistic == "Minimum" && aws_cloudwatch_metric_alarm.healthy_hosts.treat_missing_data == "breaching"
+    condition     = aws_cloudwatch_metric_alarm.healthy_hosts.threshold == var.min_instances && aws_cloudwatch_metric_alarm.healthy_hosts.comparison_operator == "LessThanThreshold" && aws_cloudwatch_metric_alarm.healthy_hosts.statistic == "Minimum" && aws_cloudwatch_metric_alarm.healthy_hosts.treat_missing_data == "breaching"
     error_message = "The healthy hosts alarm should fire below min_instances, and when the metric stops: also when Beanstalk replaced the load balancer, until the next apply points the alarms at the new one."
   }
 
   assert {
-    condition     = aws_cloudwatch_metric_alarm.latency_p99.metric_name == "TargetResponseTime" && aws_cloudwatch_metric_alarm.latency_p99.extended_statistic == "p99" && aws_cloudwatch_metric_alarm.latency_p99.threshold == 1 && aws_cloudwatch_metric_alarm.latency_p99.dimensions == tomap({ LoadBalancer = "app/awseb-AWSEB-1/50dc6c495c0c9188" })
-    error_message = "The latency alarm should watch p99 of the target response time, above 1 s by default."
+    condition     = aws_cloudwatch_metric_alarm.latency_p99.metric_name == "TargetResponseTime" && aws_cloudwatch_metric_alarm.latency_p99.extended_statistic == "p99" && aws_cloudwatch_metric_alarm.latency_p99.comparison_operator == "GreaterThanThreshold"
+    error_message = "The latency alarm should fire when p99 of the target response time is above alarm_p99_seconds."
   }
 
   assert {
@@ -73,19 +79,19 @@ run "alarms_watch_the_environments_own_load_balancer" {
           Effect    = "Allow"
           Principal = { Service = "cloudwatch.amazonaws.com" }
           Action    = "sns:Publish"
-          Resource  = "arn:aws:sns:eu-west-1:123456789012:simpletimeservice-prod-alarms"
+          Resource  = aws_sns_topic_policy.alarms.arn
           Condition = { StringEquals = { "aws:SourceAccount" = "123456789012" } }
         },
         {
           Sid       = "BeanstalkNotifications"
           Effect    = "Allow"
-          Principal = { AWS = "arn:aws:iam::123456789012:role/simpletimeservice-beanstalk-service" }
+          Principal = { AWS = local.settings["aws:elasticbeanstalk:environment/ServiceRole"] }
           Action    = "sns:Publish"
-          Resource  = "arn:aws:sns:eu-west-1:123456789012:simpletimeservice-prod-alarms"
+          Resource  = aws_sns_topic_policy.alarms.arn
         },
       ]
     } && aws_sns_topic_policy.alarms.arn == aws_sns_topic.alarms.arn
-    error_message = "Only CloudWatch (of this account) and Beanstalk's service role may publish to the topic."
+    error_message = "Only CloudWatch (of this account) and the role the environment runs Beanstalk as may publish to the topic."
   }
 
   # README, "When an alarm fires": each alarm fires after 3 of 5 one-minute periods.
@@ -101,12 +107,12 @@ run "alarms_watch_the_environments_own_load_balancer" {
   }
 
   assert {
-    condition     = one([for s in jsondecode(module.access_logs_bucket.policy).Statement : s if s.Sid == "LoadBalancerLogDelivery"]).Resource == "arn:aws:s3:::simpletimeservice-lb-logs-123456789012-eu-west-1/load-balancer/AWSLogs/123456789012/*" && one([for s in jsondecode(module.access_logs_bucket.policy).Statement : s if s.Sid == "LoadBalancerLogDelivery"]).Principal == { AWS = "arn:aws:iam::156460612806:root" }
-    error_message = "Only Elastic Load Balancing may write, and only under the access log prefix of this account."
+    condition     = one([for s in jsondecode(module.access_logs_bucket.policy).Statement : s if s.Sid == "LoadBalancerLogDelivery"]).Resource == "arn:aws:s3:::${local.settings["aws:elbv2:loadbalancer/AccessLogsS3Bucket"]}/${local.settings["aws:elbv2:loadbalancer/AccessLogsS3Prefix"]}/AWSLogs/123456789012/*" && one([for s in jsondecode(module.access_logs_bucket.policy).Statement : s if s.Sid == "LoadBalancerLogDelivery"]).Principal == { AWS = "arn:aws:iam::156460612806:root" }
+    error_message = "Only Elastic Load Balancing may write, and only where the load balancer writes this account's logs (bucket/prefix/AWSLogs/account/)."
   }
 
   assert {
-    condition     = module.access_logs_bucket.expire_after_days == 90
+    condition     = module.access_logs_bucket.expire_after_days == var.access_log_retention_days
     error_message = "Access logs should expire after access_log_retention_days."
   }
 }

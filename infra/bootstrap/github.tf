@@ -1,5 +1,5 @@
 # GitHub Actions gets short-lived AWS credentials through OIDC; no AWS keys are stored anywhere. Three roles,
-# each for its own job (README, "Roles"): plan (pull requests), infrastructure and release (the protected
+# each for its own job (docs/github.md, "Roles"): plan (pull requests), infrastructure and release (the protected
 # production environment). Their permissions are in permissions.tf.
 
 locals {
@@ -12,7 +12,7 @@ locals {
   # AWS checks the token's audience and subject (GitHub's other claims are not condition keys in IAM). The
   # subject names the repository and either the pull request or the environment, one environment per role,
   # so no job can take another job's role; which branches may run in an environment is GitHub's deployment
-  # branch rule, which deploy.yml checks before it starts (README, "GitHub settings, once").
+  # branch rule, which deploy.yml checks before it starts (docs/github.md, "Settings, once").
   roles = {
     plan = {
       subject     = "pull_request"

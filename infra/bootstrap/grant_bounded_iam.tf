@@ -1,5 +1,5 @@
-# Grant "bounded-iam" (infrastructure role): terraform apply of infra/iam.tf, IAM that cannot escalate (README,
-# "Roles"). What a role it creates may do at most is the boundary (boundary.tf).
+# Grant "bounded-iam" (infrastructure role): terraform apply of infra/iam.tf, IAM that cannot escalate
+# (docs/github.md, "Roles"). What a role it creates may do at most is the boundary (boundary.tf).
 
 locals {
   # The only managed policies the infrastructure role may attach: those infra/iam.tf uses.

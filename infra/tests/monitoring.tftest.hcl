@@ -94,7 +94,7 @@ run "alarms_watch_the_environments_own_load_balancer" {
     error_message = "Only CloudWatch (of this account) and the role the environment runs Beanstalk as may publish to the topic."
   }
 
-  # README, "When an alarm fires": each alarm fires after 3 of 5 one-minute periods.
+  # docs/operations.md, "When an alarm fires": each alarm fires after 3 of 5 one-minute periods.
   assert {
     condition     = alltrue([for a in concat([aws_cloudwatch_metric_alarm.environment_health, aws_cloudwatch_metric_alarm.healthy_hosts, aws_cloudwatch_metric_alarm.latency_p99], values(aws_cloudwatch_metric_alarm.server_errors)) : a.period == 60 && a.evaluation_periods == 5 && a.datapoints_to_alarm == 3])
     error_message = "Every alarm should fire when 3 of 5 one-minute periods breach."

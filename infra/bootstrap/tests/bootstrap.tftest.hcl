@@ -191,7 +191,7 @@ run "state_bucket_is_kept_unless_asked" {
 
   assert {
     condition     = module.state_bucket.force_destroy == false
-    error_message = "The state bucket must survive terraform destroy unless allow_state_destroy is set (README, \"Clean-up\")."
+    error_message = "The state bucket must survive terraform destroy unless allow_state_destroy is set (docs/github.md, \"Clean-up\")."
   }
 }
 

@@ -76,8 +76,10 @@ fill "$here/haproxy.cfg" >"$work/haproxy.cfg"
 
 # The service as Beanstalk starts it (environment from infra/beanstalk.tf), then the two proxies; each started
 # by "ip netns exec" itself, so that $! is the process to stop.
+# The JVM Maven runs on (JAVA_HOME), else the one on the PATH: CI runs this on 25, the image's.
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 ip netns exec ste-container env SPRING_PROFILES_ACTIVE=beanstalk CLIENTIP_TRUSTEDPROXIES="$trusted" \
-  java "${jvm_options[@]}" -jar "$jar" >"$work/service.log" 2>"$work/service.err" &
+  "$java" "${jvm_options[@]}" -jar "$jar" >"$work/service.log" 2>"$work/service.err" &
 pids+=($!)
 ip netns exec ste-instance nginx -c "$work/nginx.conf" -g 'daemon off;' &
 pids+=($!)
@@ -155,6 +157,10 @@ check "nginx reused its connections to the service" test "$upstream" -ge 1 -a "$
 
 logs_json() { jq -en '[inputs] | length > 0 and all(has("@timestamp") and has("message"))' "$work/service.log" >/dev/null; }
 check "the service logs one JSON object per line (beanstalk profile)" logs_json
+# JDK 22+ warns on stderr when a library calls a restricted method (Netty's System.loadLibrary) without
+# --enable-native-access; the image's options grant it, so the service starts without warnings.
+no_restricted_method_warning() { ! grep -i 'restricted method' "$work/service.err"; }
+check "no restricted-method warning on stderr ($("$java" -version 2>&1 | head -1))" no_restricted_method_warning
 if [[ " ${jvm_options[*]} " == *" -Dspring.aot.enabled=true "* ]]; then
   check "the service runs its Spring AOT bean graph, as in the image" grep -q '"message":"Starting AOT-processed' "$work/service.log"
 fi

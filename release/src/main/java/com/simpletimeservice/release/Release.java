@@ -1,60 +1,72 @@
 package com.simpletimeservice.release;
 
-import java.io.File;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
-import com.amazonaws.services.elasticbeanstalk.AWSElasticBeanstalk;
-import com.amazonaws.services.elasticbeanstalk.AWSElasticBeanstalkClientBuilder;
-import com.amazonaws.services.elasticbeanstalk.model.ApplicationVersionDescription;
-import com.amazonaws.services.elasticbeanstalk.model.DeleteApplicationVersionRequest;
-import com.amazonaws.services.elasticbeanstalk.model.DescribeApplicationVersionsRequest;
-import com.amazonaws.services.elasticbeanstalk.model.DescribeApplicationVersionsResult;
-import com.amazonaws.services.elasticbeanstalk.model.DescribeEnvironmentsRequest;
-import com.amazonaws.services.elasticbeanstalk.model.DescribeEventsRequest;
-import com.amazonaws.services.elasticbeanstalk.model.EnvironmentDescription;
-import com.amazonaws.services.elasticbeanstalk.model.EventDescription;
-import com.amazonaws.services.s3.AmazonS3ClientBuilder;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.elasticbeanstalk.ElasticBeanstalkClient;
+import software.amazon.awssdk.services.elasticbeanstalk.model.ApplicationVersionDescription;
+import software.amazon.awssdk.services.elasticbeanstalk.model.DescribeApplicationVersionsResponse;
+import software.amazon.awssdk.services.elasticbeanstalk.model.EnvironmentDescription;
+import software.amazon.awssdk.services.elasticbeanstalk.model.EventDescription;
+import software.amazon.awssdk.services.s3.S3Client;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The steps of a release that beanstalk-maven-plugin gets wrong, run by exec:java in the release profile around
- * the plugin's create-application-version and update-environment (README, "Releases"):
+ * The steps of a release that beanstalk-maven-plugin gets wrong, on AWS SDK for Java 2, run by exec:java in the
+ * release profile before and after the plugin's create-application-version and update-environment (README,
+ * "Releases"):
  * <ul>
- * <li>{@code ready}: waits until the environment is Ready, for as long as a Terraform or managed update runs (the
- * plugin gives up after 2 minutes), and remembers its newest event, so that only later events count;</li>
- * <li>{@code upload}: uploads the bundle unless the version exists. An existing version must be this very image
- * (its description), and then nothing is uploaded: re-running a failed release completes;</li>
- * <li>{@code released}: waits until the environment runs this version, Ready and Green, and fails at once on an
- * ERROR event, on Ready and Red, or on Ready with another version (the plugin waits out its timeout);</li>
- * <li>{@code prune}: forgets all but the newest {@code keep} releases (labels that are git SHAs), never the one
- * running and never Terraform's own {@code terraform-*} version, which a Beanstalk lifecycle rule by count would
- * delete, and the next plan create again. Beanstalk holds 1,000 versions a region; bundles stay in S3.</li>
+ * <li>{@code before}: waits until the environment is Ready, for as long as a Terraform or managed update runs (the
+ * plugin gives up after 2 minutes), and notes its newest event, so that only later events count; then uploads the
+ * bundle unless the version exists. An existing version must be this very image (its description), and then nothing
+ * is uploaded: re-running a failed release completes, and releasing an earlier SHA again rolls back;</li>
+ * <li>{@code after}: waits until the environment runs this version, Ready and Green, and fails at once on an ERROR
+ * event, on Ready and Red, or on Ready with another version (the plugin waits out its timeout). Then forgets all but
+ * the newest {@code keep} releases (labels that are git SHAs), never the one running and never Terraform's own
+ * {@code terraform-*} version, which a Beanstalk lifecycle rule by count would delete, and the next plan create
+ * again. Beanstalk holds 1,000 versions a region; bundles stay in S3.</li>
  * </ul>
- * The environment is named by its ID: after it was re-created, DescribeEnvironments still lists the terminated one
- * of the same name. Arguments are {@code name=value} pairs; credentials and the session come from the environment,
- * as for the plugin.
+ * The two runs are two class loaders in one Maven build: the time of the newest event before the update passes from
+ * the first to the second in a file of the build directory. The environment is named by its ID: after it was
+ * re-created, DescribeEnvironments still lists the terminated one of the same name. Arguments are {@code name=value}
+ * pairs; credentials and the session come from the environment, as for the plugin.
  */
-public final class Release {
+public final class Release implements AutoCloseable {
 
 	private final Map<String, String> arguments;
 
-	private final AWSElasticBeanstalk beanstalk;
+	private final ElasticBeanstalkClient beanstalk;
+
+	private final S3Client s3;
 
 	private final Path newestEventFile;
 
 	private Release(Map<String, String> arguments) {
 		this.arguments = arguments;
-		this.beanstalk = AWSElasticBeanstalkClientBuilder.standard().withRegion(argument("region")).build();
-		this.newestEventFile = Path.of(argument("workDirectory"), "release-newest-event");
+		Region region = Region.of(argument("region"));
+		this.beanstalk = ElasticBeanstalkClient.builder()
+			.region(region)
+			.httpClientBuilder(UrlConnectionHttpClient.builder())
+			.build();
+		this.s3 = S3Client.builder().region(region).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+		this.newestEventFile = Path.of(argument("workDirectory"), "release-events-after");
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -63,51 +75,58 @@ public final class Release {
 			int equals = arg.indexOf('=');
 			arguments.put(arg.substring(0, equals), arg.substring(equals + 1));
 		}
-		Release release = new Release(arguments);
-		switch (release.argument("step")) {
-			case "ready" -> release.waitUntilReady();
-			case "upload" -> release.uploadUnlessReleased();
-			case "released" -> release.waitUntilReleased();
-			case "prune" -> release.pruneOldReleases();
-			default -> throw new IllegalArgumentException("step must be ready, upload, released or prune");
+		try (Release release = new Release(arguments)) {
+			switch (release.argument("step")) {
+				case "before" -> {
+					release.waitUntilReady();
+					release.uploadUnlessReleased();
+				}
+				case "after" -> {
+					release.waitUntilReleased();
+					release.pruneOldReleases();
+				}
+				default -> throw new IllegalArgumentException("step must be before or after");
+			}
 		}
 	}
 
 	void waitUntilReady() throws IOException, InterruptedException {
 		Instant deadline = deadline();
 		EnvironmentDescription environment = environment();
-		while (!"Ready".equals(environment.getStatus())) {
-			log("waiting for %s to be Ready: it is %s", environment.getEnvironmentName(), environment.getStatus());
-			pause(deadline, "still " + environment.getStatus() + ": another update is running");
+		while (!"Ready".equals(environment.statusAsString())) {
+			log("waiting for %s to be Ready: it is %s", environment.environmentName(), environment.statusAsString());
+			pause(deadline, "still " + environment.statusAsString() + ": another update is running");
 			environment = environment();
 		}
-		Instant newest = events(Instant.EPOCH).stream().map(Release::date).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+		Instant newest = events(Instant.EPOCH).stream()
+			.map(EventDescription::eventDate)
+			.max(Comparator.naturalOrder())
+			.orElse(Instant.EPOCH);
 		Files.writeString(this.newestEventFile, newest.toString());
-		log("%s is Ready (%s, version %s); events after %s count", environment.getEnvironmentName(), environment.getHealth(),
-				environment.getVersionLabel(), newest);
+		log("%s is Ready (%s, version %s); events after %s count", environment.environmentName(),
+				environment.healthAsString(), environment.versionLabel(), newest);
 	}
 
-	void uploadUnlessReleased() {
+	void uploadUnlessReleased() throws IOException {
 		String label = argument("versionLabel");
-		String image = argument("description");
+		String image = argument("image");
 		List<ApplicationVersionDescription> versions = this.beanstalk
-			.describeApplicationVersions(
-					new DescribeApplicationVersionsRequest().withApplicationName(argument("application")).withVersionLabels(label))
-			.getApplicationVersions()
+			.describeApplicationVersions((request) -> request.applicationName(argument("application")).versionLabels(label))
+			.applicationVersions()
 			.stream()
-			.filter((version) -> label.equals(version.getVersionLabel()))
+			.filter((version) -> label.equals(version.versionLabel()))
 			.toList();
 		if (!versions.isEmpty()) {
-			if (!image.equals(versions.get(0).getDescription())) {
-				throw new IllegalStateException("Version " + label + " already exists with " + versions.get(0).getDescription()
+			if (!image.equals(versions.get(0).description())) {
+				throw new IllegalStateException("Version " + label + " already exists with " + versions.get(0).description()
 						+ ", not " + image + ": a label names one image, so nothing was uploaded");
 			}
 			log("version %s already exists with %s: nothing to upload", label, image);
 			return;
 		}
-		File bundle = new File(argument("bundle"));
-		AmazonS3ClientBuilder.standard().withRegion(argument("region")).build().putObject(argument("bucket"), argument("key"), bundle);
-		log("uploaded %s to s3://%s/%s", bundle.getName(), argument("bucket"), argument("key"));
+		this.s3.putObject((request) -> request.bucket(argument("bucket")).key(argument("key")),
+				RequestBody.fromBytes(sourceBundle()));
+		log("uploaded the source bundle of %s to s3://%s/%s", image, argument("bucket"), argument("key"));
 	}
 
 	void waitUntilReleased() throws IOException, InterruptedException {
@@ -116,66 +135,97 @@ public final class Release {
 		Instant seen = Instant.parse(Files.readString(this.newestEventFile).strip());
 		while (true) {
 			for (EventDescription event : events(seen)) {
-				log("%s %s %s", date(event), event.getSeverity(), event.getMessage());
-				if ("ERROR".equals(event.getSeverity())) {
-					throw new IllegalStateException("The release of " + label + " failed: " + event.getMessage());
+				log("%s %s %s", event.eventDate(), event.severityAsString(), event.message());
+				if ("ERROR".equals(event.severityAsString())) {
+					throw new IllegalStateException("The release of " + label + " failed: " + event.message());
 				}
-				seen = date(event);
+				seen = event.eventDate();
 			}
 			EnvironmentDescription environment = environment();
-			if ("Ready".equals(environment.getStatus())) {
-				if (!label.equals(environment.getVersionLabel())) {
-					throw new IllegalStateException(environment.getEnvironmentName() + " is Ready on version "
-							+ environment.getVersionLabel() + ", not " + label + ": the deployment was rolled back or replaced");
+			if ("Ready".equals(environment.statusAsString())) {
+				if (!label.equals(environment.versionLabel())) {
+					throw new IllegalStateException(environment.environmentName() + " is Ready on version "
+							+ environment.versionLabel() + ", not " + label + ": the deployment was rolled back or replaced");
 				}
-				if ("Green".equals(environment.getHealth())) {
-					log("%s runs %s, Ready and Green", environment.getEnvironmentName(), label);
+				if ("Green".equals(environment.healthAsString())) {
+					log("%s runs %s, Ready and Green", environment.environmentName(), label);
 					return;
 				}
-				if ("Red".equals(environment.getHealth())) {
-					throw new IllegalStateException(environment.getEnvironmentName() + " runs " + label
+				if ("Red".equals(environment.healthAsString())) {
+					throw new IllegalStateException(environment.environmentName() + " runs " + label
 							+ " but its health is Red: see describe-environment-health (README, \"When an alarm fires\")");
 				}
 			}
-			log("%s is %s and %s", environment.getEnvironmentName(), environment.getStatus(), environment.getHealth());
-			pause(deadline, environment.getStatus() + " and " + environment.getHealth() + ", not Ready and Green on " + label);
+			log("%s is %s and %s", environment.environmentName(), environment.statusAsString(), environment.healthAsString());
+			pause(deadline, environment.statusAsString() + " and " + environment.healthAsString() + ", not Ready and Green on "
+					+ label);
 		}
 	}
 
 	void pruneOldReleases() {
 		String application = argument("application");
-		String running = environment().getVersionLabel();
+		String running = environment().versionLabel();
 		List<ApplicationVersionDescription> releases = new ArrayList<>();
 		String page = null;
 		do {
-			DescribeApplicationVersionsResult result = this.beanstalk.describeApplicationVersions(
-					new DescribeApplicationVersionsRequest().withApplicationName(application).withNextToken(page));
-			result.getApplicationVersions()
+			String token = page;
+			DescribeApplicationVersionsResponse response = this.beanstalk
+				.describeApplicationVersions((request) -> request.applicationName(application).nextToken(token));
+			response.applicationVersions()
 				.stream()
-				.filter((version) -> version.getVersionLabel().matches("[0-9a-f]{40}"))
+				.filter((version) -> version.versionLabel().matches("[0-9a-f]{40}"))
 				.forEach(releases::add);
-			page = result.getNextToken();
+			page = response.nextToken();
 		}
 		while (page != null);
-		releases.sort(Comparator.comparing(ApplicationVersionDescription::getDateCreated).reversed());
+		releases.sort(Comparator.comparing(ApplicationVersionDescription::dateCreated).reversed());
 		int keep = Integer.parseInt(argument("keep"));
 		for (ApplicationVersionDescription old : releases.subList(Math.min(keep, releases.size()), releases.size())) {
-			if (!old.getVersionLabel().equals(running)) {
-				this.beanstalk.deleteApplicationVersion(new DeleteApplicationVersionRequest().withApplicationName(application)
-					.withVersionLabel(old.getVersionLabel())
-					.withDeleteSourceBundle(false));
-				log("forgot version %s of %s", old.getVersionLabel(), old.getDateCreated().toInstant());
+			if (!old.versionLabel().equals(running)) {
+				this.beanstalk.deleteApplicationVersion((request) -> request.applicationName(application)
+					.versionLabel(old.versionLabel())
+					.deleteSourceBundle(false));
+				log("forgot version %s of %s", old.versionLabel(), old.dateCreated());
 			}
 		}
 	}
 
+	/**
+	 * The source bundle, a zip: the repository's Dockerrun.aws.json with the image filled in and, when the instances
+	 * pull with credentials, where those are (never the credentials themselves), as Terraform renders it; and
+	 * .ebextensions/ as it stands.
+	 */
+	byte[] sourceBundle() throws IOException {
+		Path sources = Path.of(argument("sources"));
+		String template = Files.readString(sources.resolve("Dockerrun.aws.json"));
+		ObjectNode dockerrun = (ObjectNode) JsonMapper.shared().readTree(template.replace("${image}", argument("image")));
+		String registryAuthBucket = this.arguments.getOrDefault("registryAuthBucket", "");
+		if (!registryAuthBucket.isBlank()) {
+			dockerrun.putObject("Authentication").put("Bucket", registryAuthBucket).put("Key", argument("registryAuthKey"));
+		}
+		String rendered = dockerrun.toPrettyString();
+		if (rendered.contains("${")) {
+			throw new IllegalStateException("Dockerrun.aws.json has a placeholder the release does not fill: " + rendered);
+		}
+		ByteArrayOutputStream zip = new ByteArrayOutputStream();
+		try (ZipOutputStream out = new ZipOutputStream(zip); Stream<Path> extensions = Files.walk(sources.resolve(".ebextensions"))) {
+			out.putNextEntry(new ZipEntry("Dockerrun.aws.json"));
+			out.write(rendered.getBytes(StandardCharsets.UTF_8));
+			for (Path file : extensions.filter(Files::isRegularFile).sorted().toList()) {
+				out.putNextEntry(new ZipEntry(sources.relativize(file).toString().replace('\\', '/')));
+				out.write(Files.readAllBytes(file));
+			}
+		}
+		return zip.toByteArray();
+	}
+
 	private EnvironmentDescription environment() {
 		String id = argument("environmentId");
-		return this.beanstalk.describeEnvironments(new DescribeEnvironmentsRequest().withEnvironmentIds(id).withIncludeDeleted(false))
-			.getEnvironments()
+		return this.beanstalk.describeEnvironments((request) -> request.environmentIds(id).includeDeleted(false))
+			.environments()
 			.stream()
-			.filter((environment) -> id.equals(environment.getEnvironmentId()))
-			.filter((environment) -> !environment.getStatus().startsWith("Terminat"))
+			.filter((environment) -> id.equals(environment.environmentId()))
+			.filter((environment) -> !environment.statusAsString().startsWith("Terminat"))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No running environment " + id + " in " + argument("region")));
 	}
@@ -183,12 +233,11 @@ public final class Release {
 	/** The environment's events after the given time, oldest first. */
 	private List<EventDescription> events(Instant after) {
 		return this.beanstalk
-			.describeEvents(new DescribeEventsRequest().withEnvironmentId(argument("environmentId"))
-				.withStartTime(Date.from(after.plusMillis(1))))
-			.getEvents()
+			.describeEvents((request) -> request.environmentId(argument("environmentId")).startTime(after.plusMillis(1)))
+			.events()
 			.stream()
-			.filter((event) -> date(event).isAfter(after))
-			.sorted(Comparator.comparing(Release::date))
+			.filter((event) -> event.eventDate().isAfter(after))
+			.sorted(Comparator.comparing(EventDescription::eventDate))
 			.toList();
 	}
 
@@ -211,12 +260,14 @@ public final class Release {
 		return value;
 	}
 
-	private static Instant date(EventDescription event) {
-		return event.getEventDate().toInstant();
-	}
-
 	private static void log(String format, Object... values) {
 		System.out.println("[release] " + String.format(format, values));
+	}
+
+	@Override
+	public void close() {
+		this.beanstalk.close();
+		this.s3.close();
 	}
 
 }

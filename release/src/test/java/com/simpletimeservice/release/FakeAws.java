@@ -1,6 +1,8 @@
 package com.simpletimeservice.release;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,7 +27,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * S3 and Elastic Beanstalk on 127.0.0.1, over TLS because AWS SDK 1.x speaks nothing else. The environment
+ * S3 and Elastic Beanstalk on 127.0.0.1: over TLS for beanstalk-maven-plugin, whose AWS SDK 1 speaks nothing else
+ * and finds the fake through {@link #regionsFile}; over HTTP for Release, whose AWS SDK 2 takes the endpoint from
+ * {@code aws.endpointUrl} (its HTTP client has no switch for a self-signed certificate). The environment
  * is Ready and Green on the old version until UpdateEnvironment, then in whatever state the test chose, at
  * once. Its events hold an ERROR of an earlier, failed release until UpdateEnvironment, then the test's.
  */
@@ -43,7 +47,7 @@ final class FakeAws implements AutoCloseable {
 
 	private boolean recreated;
 
-	private final WireMockServer server = new WireMockServer(options().dynamicHttpsPort().httpDisabled(true));
+	private final WireMockServer server = new WireMockServer(options().dynamicPort().dynamicHttpsPort());
 
 	FakeAws() {
 		this.server.start();
@@ -149,6 +153,11 @@ final class FakeAws implements AutoCloseable {
 				+ "</Name><Domain>amazonaws.com</Domain>" + endpoints + "</Region></Regions></XmlResponse>");
 	}
 
+	/** Where AWS SDK 2 finds every service ({@code -Daws.endpointUrl=...}). */
+	String endpointUrl() {
+		return "http://127.0.0.1:" + this.server.port();
+	}
+
 	/** Every request, oldest first, as "PUT /path" or the Beanstalk action name. */
 	List<String> calls() {
 		List<String> calls = new ArrayList<>();
@@ -165,9 +174,37 @@ final class FakeAws implements AutoCloseable {
 			.withRequestBody(containing("Action=" + action + "&")));
 	}
 
-	LoggedRequest upload() {
-		return this.server.findAll(putRequestedFor(urlPathMatching("/.*")))
-			.get(0);
+	/**
+	 * The object the first PUT stored, as S3 stores it: AWS SDK 2 sends it aws-chunked (each chunk its size in hex,
+	 * a signature, the bytes; then trailing checksums), which S3 decodes.
+	 */
+	byte[] uploadedObject() {
+		LoggedRequest put = this.server.findAll(putRequestedFor(urlPathMatching("/.*"))).get(0);
+		byte[] body = put.getBody();
+		if (!put.containsHeader("Content-Encoding") || !put.getHeader("Content-Encoding").contains("aws-chunked")) {
+			return body;
+		}
+		ByteArrayOutputStream object = new ByteArrayOutputStream();
+		int at = 0;
+		while (true) {
+			int lineEnd = indexOfCrLf(body, at);
+			String header = new String(body, at, lineEnd - at, StandardCharsets.US_ASCII);
+			int size = Integer.parseInt(header.split(";", 2)[0], 16);
+			if (size == 0) {
+				return object.toByteArray();
+			}
+			object.write(body, lineEnd + 2, size);
+			at = lineEnd + 2 + size + 2;
+		}
+	}
+
+	private static int indexOfCrLf(byte[] bytes, int from) {
+		for (int i = from; i < bytes.length - 1; i++) {
+			if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+				return i;
+			}
+		}
+		throw new IllegalStateException("Malformed aws-chunked body");
 	}
 
 	@Override
@@ -180,7 +217,7 @@ final class FakeAws implements AutoCloseable {
 		if (request.getMethod().getName().equals("POST") && body.startsWith("Action=")) {
 			return body.substring("Action=".length(), body.indexOf('&'));
 		}
-		return request.getMethod().getName() + " " + request.getUrl();
+		return request.getMethod().getName() + " " + request.getUrl().replaceFirst("\\?.*", "");
 	}
 
 	private static MappingBuilder action(String action) {

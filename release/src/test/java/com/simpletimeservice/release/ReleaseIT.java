@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the real release build ({@code ./mvnw -pl release -Prelease deploy}) against {@link FakeAws} and
- * checks what reached "AWS" and how the build ended. The builds share release/target, so they run one at a time.
+ * checks what reached "AWS" and how the build ended: Release's calls (AWS SDK 2) and the plugin's (AWS SDK 1)
+ * alike. The builds share release/target, so they run one at a time.
  */
 class ReleaseIT {
 
@@ -69,7 +70,7 @@ class ReleaseIT {
 			assertThat(aws.calls()).doesNotContain("DeleteApplicationVersion");
 			assertAllowedByTheReleaseRole(aws.calls());
 
-			Map<String, String> bundle = unzip(aws.upload().getBody());
+			Map<String, String> bundle = unzip(aws.uploadedObject());
 			assertThat(bundle).containsOnlyKeys("Dockerrun.aws.json", ".ebextensions/autoscaling.config");
 			assertThat(bundle.get(".ebextensions/autoscaling.config")).contains("AWSEBAutoScalingGroup",
 					"HealthCheckType: ELB");
@@ -95,6 +96,20 @@ class ReleaseIT {
 		}
 	}
 
+	/** Without a registry bucket the instances pull anonymously: the bundle names no credentials at all. */
+	@Test
+	void bundleNamesNoCredentialsWhenTheInstancesPullAnonymously() throws Exception {
+		try (FakeAws aws = new FakeAws()) {
+			Build build = release(aws, "-Drelease.registryAuthBucket=");
+
+			assertThat(build.exitCode).as(build.output).isZero();
+			JsonNode dockerrun = JsonMapper.shared().readTree(unzip(aws.uploadedObject()).get("Dockerrun.aws.json"));
+			assertThat(dockerrun.properties()).extracting(Map.Entry::getKey)
+				.containsExactlyInAnyOrder("AWSEBDockerrunVersion", "Image", "Ports");
+			assertThat(dockerrun.at("/Image/Name").asString()).isEqualTo(IMAGE);
+		}
+	}
+
 	/** The laptop release: signed in with "aws sso login", the session exported as environment variables. */
 	@Test
 	void signsEveryCallWithTheExportedSsoSession() throws Exception {
@@ -111,25 +126,11 @@ class ReleaseIT {
 	@Test
 	void refusesToReleaseWithoutTheImageDigest() throws Exception {
 		try (FakeAws aws = new FakeAws()) {
-			Build build = release(aws, "-Dimage.digest=latest");
+			Build build = release(aws, "-Drelease.image=docker.io/simpletimeservice/simpletimeservice:latest");
 
 			assertThat(build.exitCode).isNotZero();
-			assertThat(build.output).contains("-Dimage.digest must be the pushed image's digest");
+			assertThat(build.output).contains("-Drelease.image must be the pushed image by digest");
 			assertThat(aws.calls()).isEmpty();
-		}
-	}
-
-	/** The README's rollback: deploy a version that exists, without uploading or creating anything. */
-	@Test
-	void rollsBackToAnExistingVersion() throws Exception {
-		try (FakeAws aws = new FakeAws()) {
-			Build build = run(aws, "compile", "exec:java@ready", "beanstalk:update-environment", "exec:java@released");
-
-			assertThat(build.exitCode).as(build.output).isZero();
-			assertThat(aws.calls()).doesNotContain("CreateApplicationVersion").noneMatch((call) -> call.startsWith("PUT"));
-			assertAllowedByTheReleaseRole(aws.calls());
-			assertThat(aws.requests("UpdateEnvironment")).singleElement()
-				.satisfies((request) -> assertThat(request.getBodyAsString()).contains("VersionLabel=" + SHA));
 		}
 	}
 
@@ -207,16 +208,19 @@ class ReleaseIT {
 	@Test
 	void failsWhenTheEnvironmentIsNotGreenInTime() throws Exception {
 		try (FakeAws aws = new FakeAws().afterUpdate("Updating", "Grey").events("INFO", "Still deploying.")) {
-			Build build = release(aws, "-Dbeanstalk.timeoutMins=0");
+			Build build = release(aws, "-Drelease.timeoutMins=0");
 
 			assertThat(build.exitCode).isNotZero();
 			assertThat(build.output).contains("Timed out after 0 min: Updating and Grey, not Ready and Green on " + SHA);
 		}
 	}
 
-	/** "Re-run failed jobs": the version of this SHA exists with this image; nothing is uploaded or created again. */
+	/**
+	 * "Re-run failed jobs", or a rollback (the release of an earlier SHA and its image): the version exists with
+	 * this image, so nothing is uploaded or created again, and the environment is updated to it.
+	 */
 	@Test
-	void completesAReRunOfTheSameRelease() throws Exception {
+	void deploysAnExistingVersionOfTheSameImageWithoutUploading() throws Exception {
 		try (FakeAws aws = new FakeAws().labelAlreadyExists(SHA, IMAGE)) {
 			Build build = release(aws);
 
@@ -267,10 +271,10 @@ class ReleaseIT {
 	@Test
 	void refusesToReleaseWithoutAGitSha() throws Exception {
 		try (FakeAws aws = new FakeAws()) {
-			Build build = release(aws, "-Dgit.sha=");
+			Build build = release(aws, "-Drelease.gitSha=");
 
 			assertThat(build.exitCode).isNotZero();
-			assertThat(build.output).contains("-Dgit.sha must be a git commit SHA");
+			assertThat(build.output).contains("-Drelease.gitSha must be a git commit SHA");
 			assertThat(aws.calls()).isEmpty();
 		}
 	}
@@ -299,9 +303,9 @@ class ReleaseIT {
 		Path regions = aws.regionsFile(this.temp);
 		List<String> command = new ArrayList<>(List.of(ROOT.resolve("mvnw").toString(), "-B", "-ntp", "-f",
 				ROOT.resolve("release/pom.xml").toString(), "-Prelease", "-Dmaven.test.skip=true",
-				"-Dgit.sha=" + SHA, "-Dimage.digest=" + DIGEST, "-Dbeanstalk.applicationName=" + FakeAws.APPLICATION,
-				"-Dbeanstalk.environmentId=" + FakeAws.ENVIRONMENT_ID, "-Dbeanstalk.s3Bucket=" + FakeAws.BUCKET,
-				"-Dbeanstalker.region=" + FakeAws.REGION, "-Dregistry.auth.bucket=" + REGISTRY_AUTH_BUCKET,
+				"-Drelease.gitSha=" + SHA, "-Drelease.image=" + IMAGE, "-Drelease.application=" + FakeAws.APPLICATION,
+				"-Drelease.environmentId=" + FakeAws.ENVIRONMENT_ID, "-Drelease.bundleBucket=" + FakeAws.BUCKET,
+				"-Drelease.region=" + FakeAws.REGION, "-Drelease.registryAuthBucket=" + REGISTRY_AUTH_BUCKET,
 				"-Drelease.pollSeconds=1"));
 		command.addAll(List.of(goalsAndArguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -309,10 +313,9 @@ class ReleaseIT {
 		Map<String, String> env = builder.environment();
 		env.keySet().removeIf((name) -> name.startsWith("AWS_"));
 		env.putAll(SSO_SESSION);
-		// The SDK's own switches: region file, self-signed certificate, the fake's constant ETag.
-		env.put("MAVEN_OPTS", "-Dcom.amazonaws.regions.RegionUtils.fileOverride=" + regions
-				+ " -Dcom.amazonaws.sdk.disableCertChecking=true"
-				+ " -Dcom.amazonaws.services.s3.disablePutObjectMD5Validation=true");
+		// The SDKs' own switches: SDK 2's endpoint; SDK 1's region file and self-signed certificate.
+		env.put("MAVEN_OPTS", "-Daws.endpointUrl=" + aws.endpointUrl() + " -Dcom.amazonaws.regions.RegionUtils.fileOverride="
+				+ regions + " -Dcom.amazonaws.sdk.disableCertChecking=true");
 		Process process = builder.start();
 		if (!process.waitFor(3, TimeUnit.MINUTES)) {
 			process.destroyForcibly();

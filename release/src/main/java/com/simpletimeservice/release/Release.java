@@ -30,8 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The steps of a release that beanstalk-maven-plugin gets wrong, on AWS SDK for Java 2, run by exec:java in the
- * release profile before and after the plugin's create-application-version and update-environment (README,
- * "Releases"):
+ * release profile before and after the plugin's create-application-version and update-environment
+ * (docs/release.md):
  * <ul>
  * <li>{@code before}: waits until the environment is Ready, for as long as a Terraform or managed update runs (the
  * plugin gives up after 2 minutes), and notes its newest event, so that only later events count; then uploads the
@@ -153,7 +153,7 @@ public final class Release implements AutoCloseable {
 				}
 				if ("Red".equals(environment.healthAsString())) {
 					throw new IllegalStateException(environment.environmentName() + " runs " + label
-							+ " but its health is Red: see describe-environment-health (README, \"When an alarm fires\")");
+							+ " but its health is Red: see describe-environment-health (docs/operations.md, \"When an alarm fires\")");
 				}
 			}
 			log("%s is %s and %s", environment.environmentName(), environment.statusAsString(), environment.healthAsString());

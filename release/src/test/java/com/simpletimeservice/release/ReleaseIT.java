@@ -37,6 +37,9 @@ class ReleaseIT {
 
 	static final String REGISTRY_AUTH_BUCKET = "simpletimeservice-registry-123456789012-eu-west-1";
 
+	/** Not Terraform's key: the bundle must name the key it is given, not one of its own. */
+	static final String REGISTRY_AUTH_KEY = "registry/test-config.json";
+
 	/** What "aws configure export-credentials --format env" prints after "aws sso login". */
 	static final Map<String, String> SSO_SESSION = Map.of("AWS_ACCESS_KEY_ID", "ASIAFAKEFAKEFAKEFAKE",
 			"AWS_SECRET_ACCESS_KEY", "fake-secret-access-key", "AWS_SESSION_TOKEN", "fake-session-token",
@@ -82,7 +85,7 @@ class ReleaseIT {
 			// Instances pull with the credentials in S3; the bundle says where, and holds no secret.
 			assertThat(dockerrun.get("Authentication").properties()).extracting(Map.Entry::getKey).containsExactly("Bucket", "Key");
 			assertThat(dockerrun.at("/Authentication/Bucket").asString()).isEqualTo(REGISTRY_AUTH_BUCKET);
-			assertThat(dockerrun.at("/Authentication/Key").asString()).isEqualTo("dockerhub/config.json");
+			assertThat(dockerrun.at("/Authentication/Key").asString()).isEqualTo(REGISTRY_AUTH_KEY);
 			assertThat(bundle.values()).noneMatch((file) -> file.contains("\"auth\"") || file.contains("auths")
 					|| file.contains(SSO_SESSION.get("AWS_SECRET_ACCESS_KEY")));
 
@@ -305,7 +308,7 @@ class ReleaseIT {
 				ROOT.resolve("release/pom.xml").toString(), "-Prelease", "-Dmaven.test.skip=true",
 				"-Drelease.gitSha=" + SHA, "-Drelease.image=" + IMAGE, "-Drelease.application=" + FakeAws.APPLICATION,
 				"-Drelease.environmentId=" + FakeAws.ENVIRONMENT_ID, "-Drelease.bundleBucket=" + FakeAws.BUCKET,
-				"-Drelease.region=" + FakeAws.REGION, "-Drelease.registryAuthBucket=" + REGISTRY_AUTH_BUCKET,
+				"-Drelease.region=" + FakeAws.REGION, "-Drelease.registryAuthBucket=" + REGISTRY_AUTH_BUCKET, "-Drelease.registryAuthKey=" + REGISTRY_AUTH_KEY,
 				"-Drelease.pollSeconds=1"));
 		command.addAll(List.of(goalsAndArguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

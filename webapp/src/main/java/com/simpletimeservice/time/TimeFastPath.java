@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
  * wraps the {@code HttpHandler} it builds with every {@link HttpHandlerDecoratorFactory} bean, so this sees each
  * request before an exchange, the filters and the handler mappings exist, and passes anything else through
  * untouched: Actuator's health probes, 404s, and the requests whose answer needs Spring's negotiation (405,
- * 406). That dispatch cost four times the CPU of the response itself (README, "Benchmark").
+ * 406). That dispatch cost four times the CPU of the response itself (docs/benchmark.md).
  */
 @Component
 class TimeFastPath implements HttpHandlerDecoratorFactory {
